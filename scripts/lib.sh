@@ -1,0 +1,47 @@
+# Shared by bin/run and bin/test: paths, the virtualenv, the database server
+# and the Odoo configuration file. Source it; it defines functions only.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=${VENV:-$ROOT/.venv}
+ADDONS="community_base,community_grid,community_finance,community_eval"
+
+log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
+
+# The virtualenv (pinned deps, compat layer, lessc) and the database server;
+# afterwards DB_HOST, DB_PORT, DB_USER, DB_PASSWORD are exported.
+prepare_runtime() {
+    "$ROOT/scripts/setup-venv.sh" "$@"
+    "$ROOT/scripts/pg.sh" start
+    eval "$("$ROOT/scripts/pg.sh" env)"
+    export DB_HOST DB_PORT DB_USER DB_PASSWORD
+    export PATH="$VENV/bin:$PATH"
+}
+
+# write_odoo_conf FILE DBNAME HTTP_PORT: an Odoo config for this checkout.
+write_odoo_conf() {
+    local file=$1 db=$2 port=$3 data_dir
+    data_dir="$ROOT/var/data"
+    mkdir -p "$(dirname "$file")" "$data_dir"
+    sed -e "s|@ROOT@|$ROOT|g" -e "s|@DATA_DIR@|$data_dir|g" \
+        -e "s|@DB_HOST@|$DB_HOST|g" -e "s|@DB_PORT@|$DB_PORT|g" \
+        -e "s|@DB_USER@|$DB_USER|g" -e "s|@DB_PASSWORD@|$DB_PASSWORD|g" \
+        -e "s|@DB_NAME@|$db|g" -e "s|@HTTP_PORT@|$port|g" \
+        "$ROOT/config/odoo.conf.in" >"$file"
+}
+
+odoo() { "$VENV/bin/python" "$ROOT/bin/odoo-server" "$@"; }
+
+# db_has_addons DB: true when DB exists with all our addons installed.
+db_has_addons() {
+    local n
+    n=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
+        -d "$1" -tAc "SELECT count(*) FROM ir_module_module
+                      WHERE state = 'installed' AND name = ANY(string_to_array('$ADDONS', ','))" \
+        2>/dev/null || echo 0)
+    [ "$n" = "$(tr ',' '\n' <<<"$ADDONS" | wc -l)" ]
+}
+
+drop_db() {
+    PGPASSWORD=$DB_PASSWORD dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
+        --if-exists "$1"
+    rm -rf "$ROOT/var/data/filestore/$1"
+}

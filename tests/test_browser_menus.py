@@ -1,0 +1,113 @@
+"""The real web client in Debian's chromium: every menu of our four addons.
+
+Logs in as admin through the login form, opens each menu under the
+"Street Office" root that carries an action, waits for its view, and fails
+on any JavaScript error, console error or HTTP 5xx. Screenshots are kept in
+artifacts/ (git-ignored) for a person to look at.
+"""
+import re
+import xmlrpc.client
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+ROOT_MENU_NAME = "街道社区治理"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+pytestmark = pytest.mark.browser
+
+
+def _menus_under_root(server):
+    """(id, name, action) of every menu below our root, as admin sees it."""
+    common = xmlrpc.client.ServerProxy(server["url"] + "/xmlrpc/2/common")
+    uid = common.authenticate(server["db"], "admin", "admin", {})
+    assert uid, "admin cannot log in over XML-RPC"
+    models = xmlrpc.client.ServerProxy(server["url"] + "/xmlrpc/2/object")
+
+    def call(model, method, *args, **kw):
+        return models.execute_kw(server["db"], uid, "admin", model, method,
+                                 list(args), kw)
+
+    root_id = call("ir.model.data", "xmlid_to_res_id", "community_base.menu_root")
+    menus = call("ir.ui.menu", "search_read", [("id", "child_of", root_id)],
+                 fields=["name", "action", "parent_id", "complete_name"],
+                 context={"lang": "zh_CN"})
+    return root_id, menus
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _watch(page, problems):
+    page.on("pageerror", lambda exc: problems.append("JS error: %s" % exc))
+    page.on("console", lambda msg: msg.type == "error" and problems.append(
+        "console error: %s" % msg.text))
+    page.on("response", lambda resp: resp.status >= 500 and problems.append(
+        "HTTP %s on %s" % (resp.status, resp.url)))
+
+
+def _login(page, url):
+    page.goto(url + "/web/login")
+    page.fill("input[name=login]", "admin")
+    page.fill("input[name=password]", "admin")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_main_navbar", timeout=120000)
+
+
+def _wait_view(page):
+    page.wait_for_selector(".o_content .o_view_manager_content > *, "
+                           ".o_content .o_form_view, .o_content .o_list_view, "
+                           ".o_content .o_kanban_view", timeout=60000)
+    page.wait_for_function("!document.querySelector('.o_loading')",
+                           timeout=60000)
+
+
+def test_admin_opens_every_street_office_menu(odoo_server, browser,
+                                              artifacts_dir):
+    root_id, menus = _menus_under_root(odoo_server)
+    with_action = [m for m in menus if m["action"]]
+    tops = [m for m in menus if m["parent_id"] and m["parent_id"][0] == root_id]
+    # one sub-menu per addon, each leading somewhere
+    assert len(tops) >= 4, [m["complete_name"] for m in menus]
+    assert with_action, "no menu of ours opens anything"
+    for menu in menus:
+        assert CJK.search(menu["name"]), "menu not in Chinese: %s" % menu["name"]
+
+    page = browser.new_page(viewport={"width": 1366, "height": 900},
+                            locale="zh-CN")
+    problems = []
+    _watch(page, problems)
+    _login(page, odoo_server["url"])
+    # the root menu is on the home screen / app switcher, in Chinese
+    page.goto(odoo_server["url"] + "/web#menu_id=%d" % root_id)
+    page.wait_for_selector(".o_main_navbar", timeout=60000)
+    page.screenshot(path=str(artifacts_dir / "menu_root.png"))
+    assert ROOT_MENU_NAME in page.content()
+
+    opened = []
+    for menu in with_action:
+        action_id = int(menu["action"].split(",")[1])
+        page.goto(odoo_server["url"] + "/web#menu_id=%d&action=%d"
+                  % (menu["id"], action_id))
+        page.reload()  # a hash change alone does not reload the client
+        _wait_view(page)
+        breadcrumb = page.inner_text(".o_control_panel .breadcrumb")
+        assert breadcrumb.strip(), "menu %s opened no view" % menu["complete_name"]
+        page.screenshot(path=str(artifacts_dir / ("menu_%d.png" % menu["id"])))
+        opened.append(menu["complete_name"])
+    page.close()
+    assert not problems, "\n".join(problems)
+    assert len(opened) == len(with_action)
