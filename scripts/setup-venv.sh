@@ -14,13 +14,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${VENV:-$ROOT/.venv}
 WITH_TEST=0
-[ "${1:-}" = "--test" ] && WITH_TEST=1
+if [ "${1:-}" = "--test" ]; then WITH_TEST=1; fi
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 SUDO=""
-[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO="sudo"
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
 APT_UPDATED=0
 apt_install() {
     command -v apt-get >/dev/null || die "missing $*, and no apt-get to install it"
@@ -74,9 +74,10 @@ fi
 # --- the virtualenv -------------------------------------------------------
 req_files=(requirements/python.txt requirements/odoo.txt requirements/oca.txt
            requirements/constraints.txt package.json package-lock.json)
-[ "$WITH_TEST" -eq 1 ] && req_files+=(requirements/test.txt)
+if [ "$WITH_TEST" -eq 1 ]; then req_files+=(requirements/test.txt); fi
 stamp_value=$(cd "$ROOT" && cat "${req_files[@]}" | sha256sum | cut -d' ' -f1)
-stamp_file=$VENV/.setup-stamp$([ "$WITH_TEST" -eq 1 ] && echo -test)
+stamp_file=$VENV/.setup-stamp
+if [ "$WITH_TEST" -eq 1 ]; then stamp_file=$VENV/.setup-stamp-test; fi
 
 if [ ! -x "$VENV/bin/python" ]; then
     log "creating virtualenv $VENV with $PY"

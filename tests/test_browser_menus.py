@@ -20,6 +20,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 ROOT_MENU_NAME = "街道社区治理"
+# Odoo 11's backend web client
+NAVBAR = "#oe_main_menu_navbar"
+VIEWS = ", ".join(".o_content .o_%s_view" % view for view in (
+    "list", "form", "kanban", "graph", "pivot", "calendar")) + (
+    ", .o_content .oe_view_nocontent")  # an empty list shows its help text
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 pytestmark = pytest.mark.browser
@@ -64,15 +69,12 @@ def _login(page, url):
     page.fill("input[name=login]", "admin")
     page.fill("input[name=password]", "admin")
     page.click("button[type=submit]")
-    page.wait_for_selector(".o_main_navbar", timeout=120000)
+    page.wait_for_selector(NAVBAR, timeout=120000)
 
 
 def _wait_view(page):
-    page.wait_for_selector(".o_content .o_view_manager_content > *, "
-                           ".o_content .o_form_view, .o_content .o_list_view, "
-                           ".o_content .o_kanban_view", timeout=60000)
-    page.wait_for_function("!document.querySelector('.o_loading')",
-                           timeout=60000)
+    page.wait_for_selector(VIEWS, timeout=60000)
+    page.wait_for_selector(".o_loading", state="hidden", timeout=60000)
 
 
 def test_admin_opens_every_street_office_menu(odoo_server, browser,
@@ -93,7 +95,7 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
     _login(page, odoo_server["url"])
     # the root menu is on the home screen / app switcher, in Chinese
     page.goto(odoo_server["url"] + "/web#menu_id=%d" % root_id)
-    page.wait_for_selector(".o_main_navbar", timeout=60000)
+    page.wait_for_selector(NAVBAR, timeout=60000)
     page.screenshot(path=str(artifacts_dir / "menu_root.png"))
     assert ROOT_MENU_NAME in page.content()
 
@@ -103,7 +105,12 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
         page.goto(odoo_server["url"] + "/web#menu_id=%d&action=%d"
                   % (menu["id"], action_id))
         page.reload()  # a hash change alone does not reload the client
-        _wait_view(page)
+        try:
+            _wait_view(page)
+        except Exception:
+            page.screenshot(path=str(artifacts_dir / "failed_menu.png"))
+            raise AssertionError("menu %s (action %d) shows no view; problems: %s"
+                                 % (menu["complete_name"], action_id, problems))
         breadcrumb = page.inner_text(".o_control_panel .breadcrumb")
         assert breadcrumb.strip(), "menu %s opened no view" % menu["complete_name"]
         page.screenshot(path=str(artifacts_dir / ("menu_%d.png" % menu["id"])))

@@ -51,7 +51,9 @@ SAFE_OPCODES_311 = {
     "CALL": "CALL_FUNCTION / CALL_METHOD (3.11)",
     "PUSH_NULL": "CALL_FUNCTION on a plain callable (3.11)",
     "KW_NAMES": "CALL_FUNCTION_KW (3.11)",
-    "DICT_MERGE": "BUILD_MAP_UNPACK_WITH_CALL (3.9)",
+    # f(**kw) (3.9); f(k=1, **kw), which 3.6 compiled to the refused
+    # BUILD_MAP_UNPACK_WITH_CALL, is refused by Py36UnpackingChecker
+    "DICT_MERGE": "CALL_FUNCTION_EX with **kwargs (3.9)",
     # jumps: JUMP_ABSOLUTE and POP_JUMP_IF_* became relative
     "JUMP_BACKWARD": "JUMP_ABSOLUTE (3.11)",
     "JUMP_BACKWARD_NO_INTERRUPT": "JUMP_ABSOLUTE (3.11)",
@@ -77,15 +79,95 @@ def _opcodes(names):
     return {opmap[name] for name in names if name in opmap}
 
 
+class Py36UnpackingChecker(ast.NodeVisitor):
+    """Refuse the unpackings and f-strings Odoo 11 refused on Python 3.6.
+
+    The opcodes that 3.9-3.11 use for plain displays and ``f(**kw)`` also
+    compile forms that 3.6 compiled to opcodes Odoo never whitelisted:
+    ``[*a]``, ``(*a,)``, ``{*a}`` (BUILD_*_UNPACK), ``{**a}``
+    (BUILD_MAP_UNPACK), ``f(x, *a)``, ``f(*a, *b)``
+    (BUILD_TUPLE_UNPACK_WITH_CALL), ``f(k=1, **a)``, ``f(**a, **b)``
+    (BUILD_MAP_UNPACK_WITH_CALL) and f-strings (FORMAT_VALUE, which 3.11
+    also uses for ``'%s' % (x,)``). Those are refused here from the source,
+    with the 3.6 opcode named, so that the whitelist stays what it was.
+
+    >>> Py36UnpackingChecker.check("f(*a, **kw) + [1, 2]", "eval")
+    >>> Py36UnpackingChecker.check("[*a]", "eval")
+    Traceback (most recent call last):
+    ...
+    ValueError: forbidden opcode(s) in '[*a]': BUILD_LIST_UNPACK
+    """
+
+    _DISPLAYS = {ast.List: "BUILD_LIST_UNPACK", ast.Tuple: "BUILD_TUPLE_UNPACK",
+                 ast.Set: "BUILD_SET_UNPACK"}
+
+    def __init__(self):
+        self.refused = []
+
+    def visit_List(self, node):
+        if any(isinstance(elt, ast.Starred) for elt in node.elts) and (
+                not isinstance(getattr(node, "ctx", ast.Load()), ast.Store)):
+            self.refused.append(self._DISPLAYS[type(node)])
+        self.generic_visit(node)
+
+    visit_Tuple = visit_Set = visit_List
+
+    def visit_Dict(self, node):
+        if any(key is None for key in node.keys):
+            self.refused.append("BUILD_MAP_UNPACK")
+        self.generic_visit(node)
+
+    def visit_Call(self, node):
+        # 3.6 passes one tuple and one dict to CALL_FUNCTION_EX; more parts
+        # had to be merged, with the refused *_UNPACK_WITH_CALL opcodes
+        starred = [isinstance(arg, ast.Starred) for arg in node.args]
+        if any(starred) and (len(node.args) > 1):
+            self.refused.append("BUILD_TUPLE_UNPACK_WITH_CALL")
+        if any(kw.arg is None for kw in node.keywords) and len(node.keywords) > 1:
+            self.refused.append("BUILD_MAP_UNPACK_WITH_CALL")
+        self.generic_visit(node)
+
+    def visit_JoinedStr(self, node):
+        self.refused.append("FORMAT_VALUE")
+        self.generic_visit(node)
+
+    @classmethod
+    def check(cls, expr, mode):
+        if not isinstance(expr, (str, bytes)):
+            return
+        refused = cls._refused(expr, mode)
+        if refused:
+            raise ValueError("forbidden opcode(s) in %r: %s" % (
+                expr, ", ".join(refused)))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def _refused(expr, mode):
+        # safe_eval runs on every domain, context and attrs of every view:
+        # the same few thousand strings, parsed once each here
+        try:
+            tree = ast.parse(expr.strip() if mode == "eval" else expr, mode=mode)
+        except (SyntaxError, ValueError):
+            return ()  # compile() in test_expr raises it with Odoo's message
+        checker = Py36UnpackingChecker()
+        checker.visit(tree)
+        return tuple(sorted(set(checker.refused)))
+
+
 def patch_safe_eval(module):
     """Teach safe_eval the bytecode Python 3.9-3.11 compiles to.
 
     Odoo 11 checks the opcodes of every expression against whitelists built
-    from Python 3.6 opcode names; 3.11 renamed or replaced many of them, so
-    plain domains and ``'%s' % x`` were refused. Only the 3.11 equivalents of
-    what a whitelist already allowed are added to it; imports, attribute
-    writes, ``with`` and closures stay forbidden. The sets are updated in
-    place because ``ir_qweb`` imports ``_SAFE_OPCODES`` by name.
+    from Python 3.6 opcode names; 3.9 and 3.11 renamed or replaced many of
+    them, so plain domains and ``'%s' % x`` were refused. Only the 3.11
+    equivalents of what a whitelist already allowed are added to it; imports,
+    attribute writes, ``with`` and closures stay forbidden. The sets are
+    updated in place because ``ir_qweb`` imports ``_SAFE_OPCODES`` by name.
+
+    Some of those opcodes also compile forms that 3.6 compiled differently,
+    to opcodes Odoo refused (starred displays, merged ``**`` calls,
+    f-strings): ``test_expr`` refuses them from the source first, see
+    :class:`Py36UnpackingChecker`.
     """
     const = _opcodes(CONST_OPCODES_311)
     expr = const | _opcodes(EXPR_OPCODES_311)
@@ -93,6 +175,18 @@ def patch_safe_eval(module):
     module._CONST_OPCODES.update(const)
     module._EXPR_OPCODES.update(expr)
     module._SAFE_OPCODES.update(safe)
+
+    test_expr = module.test_expr
+    if getattr(test_expr, "_odoo11_compat", False):
+        return
+
+    @functools.wraps(test_expr)
+    def compat_test_expr(expr, allowed_codes, mode="eval"):
+        Py36UnpackingChecker.check(expr, mode)
+        return test_expr(expr, allowed_codes, mode=mode)
+
+    compat_test_expr._odoo11_compat = True
+    module.test_expr = compat_test_expr
 
 
 # --------------------------------------------------------------------------
@@ -113,6 +207,14 @@ class QWebAstFixer(ast.NodeTransformer):
       ranges that end before they start; 3.11 refuses them ("AST node line
       range is not valid"). Generated code has no meaningful lines, so every
       node is put on line 1.
+
+    >>> none = ast.Expression(body=ast.Name(id="None", ctx=ast.Load()))
+    >>> compile(ast.fix_missing_locations(none), "<qweb>", "eval")
+    Traceback (most recent call last):
+    ...
+    ValueError: identifier field can't represent 'None' constant
+    >>> eval(compile(QWebAstFixer.fix(none), "<qweb>", "eval")) is None
+    True
     """
 
     def visit_Name(self, node):

@@ -34,8 +34,21 @@ ArgSpec = collections.namedtuple("ArgSpec", "args varargs keywords defaults")
 def getargspec(func):
     """``inspect.getargspec`` as it was before Python 3.11 removed it.
 
-    Like the original, it refuses functions with keyword-only arguments or
-    annotations, which ``getfullargspec`` must be used for.
+    Odoo's ``api`` and ``http`` modules call it on every model method and
+    route. Like the original, it refuses functions with keyword-only
+    arguments or annotations, which ``getfullargspec`` must be used for:
+
+    >>> def method(self, a, b=1, *args, **kw):
+    ...     pass
+    >>> getargspec(method)
+    ArgSpec(args=['self', 'a', 'b'], varargs='args', keywords='kw', defaults=(1,))
+    >>> def kwonly(self, *, a):
+    ...     pass
+    >>> getargspec(kwonly)
+    Traceback (most recent call last):
+    ...
+    ValueError: Function has keyword-only parameters or annotations, use \
+inspect.signature() API which can support them
     """
     spec = inspect.getfullargspec(func)
     if spec.kwonlyargs or spec.annotations:
@@ -47,33 +60,58 @@ def getargspec(func):
 
 
 def formatargspec(args, varargs=None, varkw=None, defaults=None,
-                  kwonlyargs=(), kwonlydefaults=None, annotations=None):
+                  kwonlyargs=(), kwonlydefaults=None, annotations=None,
+                  formatarg=str,
+                  formatvarargs=lambda name: "*" + name,
+                  formatvarkw=lambda name: "**" + name,
+                  formatvalue=lambda value: "=" + repr(value),
+                  formatreturns=lambda text: " -> " + text,
+                  formatannotation=inspect.formatannotation):
     """``inspect.formatargspec`` as it was before Python 3.11 removed it.
 
     Odoo's ``ormcache`` builds the source of its key functions with it, so it
-    must render exactly what the original rendered: ``(self, a, b=1, *c, **d)``.
-    Defaults are rendered as ``=repr(value)``, as the original did.
+    renders exactly what Python 3.6's rendered (same signature, same
+    formatters):
+
+    >>> formatargspec(*getargspec(lambda self, a, b=1, *args, **kw: None))
+    '(self, a, b=1, *args, **kw)'
+    >>> formatargspec(['a'], None, None, ('x',), ['k'], {'k': None})
+    "(a='x', *, k=None)"
+    >>> formatargspec(['a'], 'b', annotations={'a': int, 'b': str,
+    ...                                        'return': list})
+    '(a: int, *b: str) -> list'
     """
+    annotations = annotations or {}
     kwonlydefaults = kwonlydefaults or {}
+
+    def formatargandannotation(arg):
+        result = formatarg(arg)
+        if arg in annotations:
+            result += ": " + formatannotation(annotations[arg])
+        return result
+
     specs = []
     first_default = len(args) - len(defaults) if defaults else len(args)
     for i, arg in enumerate(args):
-        spec = arg
+        spec = formatargandannotation(arg)
         if defaults and i >= first_default:
-            spec += "=" + repr(defaults[i - first_default])
+            spec += formatvalue(defaults[i - first_default])
         specs.append(spec)
     if varargs is not None:
-        specs.append("*" + varargs)
+        specs.append(formatvarargs(formatargandannotation(varargs)))
     elif kwonlyargs:
         specs.append("*")
     for kwonlyarg in kwonlyargs or ():
-        spec = kwonlyarg
+        spec = formatargandannotation(kwonlyarg)
         if kwonlyarg in kwonlydefaults:
-            spec += "=" + repr(kwonlydefaults[kwonlyarg])
+            spec += formatvalue(kwonlydefaults[kwonlyarg])
         specs.append(spec)
     if varkw is not None:
-        specs.append("**" + varkw)
-    return "(" + ", ".join(specs) + ")"
+        specs.append(formatvarkw(formatargandannotation(varkw)))
+    result = "(" + ", ".join(specs) + ")"
+    if "return" in annotations:
+        result += formatreturns(formatannotation(annotations["return"]))
+    return result
 
 
 def restore_inspect_argspec():
