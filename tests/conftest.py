@@ -5,24 +5,13 @@ ODOO_TEST_CONF (the Odoo config it wrote); these fixtures start the server
 from that config in a subprocess, as production runs it.
 """
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from configparser import ConfigParser
 from pathlib import Path
 
 import pytest
+from server_process import ROOT, running_odoo
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -43,32 +32,8 @@ def artifacts_dir():
 
 @pytest.fixture(scope="session")
 def odoo_server(odoo_conf, artifacts_dir):
-    """Base URL of an Odoo server (threaded, no cron) on a free port."""
+    """Base URL of a threaded Odoo server on the test database."""
     conf_path, options = odoo_conf
-    port = _free_port()
     log_path = artifacts_dir / "odoo-server.log"
-    cmd = [
-        sys.executable, str(ROOT / "bin" / "odoo-server"), "-c", conf_path,
-        "--http-port=%d" % port, "--max-cron-threads=0", "--workers=0",
-        "--logfile=%s" % log_path,
-    ]
-    proc = subprocess.Popen(cmd, cwd=ROOT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 180
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/web/login", timeout=10) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            pytest.fail("Odoo did not serve /web/login; see %s" % log_path)
-        time.sleep(1)
-    yield {"url": url, "db": options["db_name"], "log": log_path}
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_odoo(conf_path, log_path, "--workers=0") as url:
+        yield {"url": url, "db": options["db_name"], "log": log_path}

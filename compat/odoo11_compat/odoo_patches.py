@@ -6,6 +6,7 @@
 import ast
 import builtins
 import functools
+import resource
 import types
 from opcode import opmap
 from xml.etree import ElementTree
@@ -329,7 +330,37 @@ def patch_yaml(module):
     module.load = compat_load
 
 
+# --------------------------------------------------------------------------
+# prefork server: resource.setrlimit() with a float (refused since 3.10)
+# --------------------------------------------------------------------------
+
+
+def _setrlimit_truncating(which, limits):
+    """``setrlimit`` taking floats as Python <= 3.9 did (truncated to int)."""
+    return resource.setrlimit(which, tuple(int(limit) for limit in limits))
+
+
+def patch_server(module):
+    """Python 3.10 stopped converting floats to C ints through ``__int__``.
+
+    A prefork worker sets its CPU limit to ``getrusage()`` seconds (a float)
+    plus ``limit_time_cpu``, so every worker died at start with "'float'
+    object cannot be interpreted as an integer" and was respawned forever.
+    The server module gets a ``resource`` whose ``setrlimit`` truncates, as
+    the conversion did before 3.10; the real module is left alone.
+    """
+    real = getattr(module, "resource", None)
+    if real is None:  # pragma: no cover - Windows has no resource module
+        return
+    shim = types.ModuleType("resource")
+    shim.__dict__.update(
+        {k: v for k, v in vars(resource).items() if not k.startswith("__")})
+    shim.setrlimit = _setrlimit_truncating
+    module.resource = shim
+
+
 POST_IMPORT_PATCHES = {
+    "odoo.service.server": patch_server,
     "odoo.tools.safe_eval": patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": patch_qweb,
     "odoo.addons.base.ir.ir_qweb.ir_qweb": patch_ir_qweb,

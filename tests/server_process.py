@@ -1,0 +1,50 @@
+"""Start and stop a real Odoo server process for the integration tests."""
+import contextlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_odoo(conf_path, log_path, *extra_args):
+    """Start bin/odoo-server on a free port; yield its base URL; stop it."""
+    port = free_port()
+    cmd = [
+        sys.executable, str(ROOT / "bin" / "odoo-server"), "-c", conf_path,
+        "--http-port=%d" % port, "--max-cron-threads=0",
+        "--logfile=%s" % log_path, *extra_args,
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.time() + 180
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/web/login", timeout=10) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail("Odoo did not serve /web/login; see %s" % log_path)
+            time.sleep(1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
