@@ -66,9 +66,12 @@ if ! command -v npm >/dev/null; then
     apt_install nodejs npm
 fi
 
-# --- Chromium for the browser tests (Playwright drives Debian's build) ----
-if [ "$WITH_TEST" -eq 1 ] && ! command -v chromium >/dev/null; then
-    apt_install chromium
+# --- test tools from Debian: chromium (Playwright drives Debian's build)
+# and docker-compose (validates docker-compose.yml without an engine) -----
+if [ "$WITH_TEST" -eq 1 ]; then
+    command -v chromium >/dev/null || apt_install chromium
+    command -v docker-compose >/dev/null || apt_install docker-compose ||
+        log "WARNING: no docker-compose from apt: the compose file test will fail"
 fi
 
 # --- the virtualenv -------------------------------------------------------

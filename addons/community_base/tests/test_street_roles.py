@@ -11,7 +11,7 @@ class TestStreetRoles(StreetRoleCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.category = cls.env.ref(
-            "community_base.module_category_street_office")
+            "base.module_category_street_office")
         cls.department = cls.env["hr.department"].create({
             "name": "Civil Affairs Section",
         })
@@ -23,6 +23,16 @@ class TestStreetRoles(StreetRoleCase):
             self.assertEqual(group.category_id, self.category, xmlid)
             self.assertTrue(group.comment, xmlid)
         self.assertEqual(self.category.name, "Street Office")
+
+    def test_one_street_office_category_holds_addons_and_roles(self):
+        categories = self.env["ir.module.category"].search(
+            [("name", "=", "Street Office")])
+        self.assertEqual(categories, self.category)
+        addons = self.env["ir.module.module"].search(
+            [("category_id", "=", self.category.id)])
+        self.assertIn("community_base", addons.mapped("name"))
+        self.assertEqual(
+            self.category.with_context(lang="zh_CN").name, "街道社区治理")
 
     def test_street_admin_implies_every_base_role(self):
         for xmlid in ("community_base.group_street_clerk",

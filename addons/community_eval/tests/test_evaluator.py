@@ -16,7 +16,7 @@ class TestEvaluator(EvalRoleCase):
         group = self.env.ref("community_eval.group_evaluator")
         self.assertEqual(
             group.category_id,
-            self.env.ref("community_base.module_category_street_office"))
+            self.env.ref("base.module_category_street_office"))
         self.assertTrue(group.comment)
 
     def test_evaluator_is_internal_user_without_street_role(self):

@@ -21,7 +21,7 @@ class TestFinanceOfficer(FinanceRoleCase):
         group = self.env.ref("community_finance.group_finance_officer")
         self.assertEqual(
             group.category_id,
-            self.env.ref("community_base.module_category_street_office"))
+            self.env.ref("base.module_category_street_office"))
         self.assertTrue(group.comment)
 
     def test_finance_officer_implies_accounting_not_street_roles(self):

@@ -17,7 +17,7 @@ class TestGridOfficer(GridRoleCase):
         group = self.env.ref("community_grid.group_grid_officer")
         self.assertEqual(
             group.category_id,
-            self.env.ref("community_base.module_category_street_office"))
+            self.env.ref("base.module_category_street_office"))
         self.assertTrue(group.comment)
 
     def test_grid_officer_is_internal_user_without_clerk_role(self):
