@@ -1,1 +1,18 @@
+# isort: skip_file
+# One import per line, so that the parts of community_base add theirs
+# without touching the others' lines.
 from . import test_street_roles
+from . import test_ledger_workbook
+from . import test_ledger_import
+from . import test_ledger_export
+from . import test_admission
+from . import test_seal
+from . import test_post
+from . import test_organisation
+from . import test_volunteer
+from . import test_demo_data
+from . import test_demo_loader
+from . import test_id_number
+from . import test_hierarchy
+from . import test_resident
+from . import test_access

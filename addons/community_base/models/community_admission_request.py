@@ -1,0 +1,312 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Once a request leaves the draft state these fields are what the street
+# approved: changing them afterwards would change the catalogue behind the
+# approvers' back.
+CONTENT_FIELDS = frozenset([
+    "name", "department_id", "task_type", "legal_basis", "description",
+    "community_ids", "workload", "funding_amount", "currency_id",
+    "date_start", "date_end", "company_id",
+])
+
+
+class CommunityAdmissionRequest(models.Model):
+    """A department's application to push work down to communities.
+
+    Reform rule "no admission, no task" (准入): a task, survey, sign board or
+    campaign reaches a community only through an approved request, and the
+    money follows the task (费随事转). The approved requests of a year are the
+    admission catalogue (准入目录). Who approves is configured without code
+    as tier definitions of OCA ``base_tier_validation``.
+    """
+
+    _name = "community.admission.request"
+    _inherit = ["mail.thread", "tier.validation"]
+    _description = "Work admission request"
+    _order = "date_start desc, id desc"
+    # Reviewers (for instance a leader) may lack write access on requests;
+    # reading is enough to leave the review trail in the chatter.
+    _mail_post_access = "read"
+
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+
+    name = fields.Char(
+        string="Subject", required=True, track_visibility="onchange")
+    reference = fields.Char(
+        readonly=True, copy=False, index=True, default="/",
+        help="Number given when the request is created.")
+    department_id = fields.Many2one(
+        comodel_name="hr.department", string="Requesting department",
+        required=True, index=True, ondelete="restrict",
+        track_visibility="onchange")
+    task_type = fields.Selection(
+        selection=[
+            ("task", "Task"),
+            ("survey", "Statistics survey"),
+            ("sign", "Sign board"),
+            ("campaign", "Creation campaign"),
+        ],
+        string="Type", required=True, default="task", index=True)
+    legal_basis = fields.Text(
+        required=True,
+        help="Law, regulation or decision that makes this work a duty of "
+             "the communities.")
+    description = fields.Text(string="Content of the work")
+    community_ids = fields.Many2many(
+        comodel_name="community.community",
+        relation="community_admission_request_community_rel",
+        column1="request_id", column2="community_id",
+        string="Communities",
+        help="Communities the work is pushed down to.")
+    workload = fields.Text(
+        help="Expected workload for a community: hours, visits, forms...")
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Street office", required=True,
+        index=True, ondelete="restrict",
+        default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", required=True,
+        default=lambda self: self.env.user.company_id.currency_id)
+    funding_amount = fields.Monetary(
+        string="Attached funding", currency_field="currency_id",
+        track_visibility="onchange",
+        help="Money that follows the task to the communities (费随事转).")
+    date_start = fields.Date(
+        string="Start date", required=True, index=True,
+        default=fields.Date.context_today)
+    date_end = fields.Date(
+        string="End date", index=True,
+        help="Leave empty for work without an end, such as a sign board.")
+    year = fields.Char(
+        compute="_compute_year", store=True, index=True,
+        help="Year of the start date: the catalogue is kept per year.")
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("closed", "Closed"),
+        ],
+        default="draft", required=True, readonly=True, copy=False,
+        index=True, track_visibility="onchange")
+    reject_reason = fields.Text(
+        string="Reason for rejection", copy=False,
+        track_visibility="onchange")
+    approval_date = fields.Date(readonly=True, copy=False)
+
+    @api.depends("date_start")
+    def _compute_year(self):
+        for request in self:
+            request.year = (request.date_start or "")[:4] or False
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for request in self:
+            if request.date_end and request.date_end < request.date_start:
+                raise ValidationError(_(
+                    "The end date of the admission request \"%s\" is before "
+                    "its start date.") % request.name)
+
+    @api.constrains("funding_amount")
+    def _check_funding_amount(self):
+        for request in self:
+            if request.funding_amount < 0:
+                raise ValidationError(_(
+                    "The attached funding of the admission request \"%s\" "
+                    "cannot be negative.") % request.name)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        """The reviewer writes the reason of a rejection while the request
+        is under validation."""
+        return super()._get_under_validation_exceptions() + [
+            "reject_reason"]
+
+    @api.model
+    def create(self, vals):
+        if vals.get("reference", "/") == "/":
+            vals["reference"] = self.env["ir.sequence"].next_by_code(
+                "community.admission.request") or "/"
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if CONTENT_FIELDS.intersection(vals):
+            locked = self.filtered(lambda request: request.state != "draft")
+            if locked:
+                raise UserError(_(
+                    "The admission request \"%s\" is no longer a draft: its "
+                    "content cannot be changed. Reset a rejected request to "
+                    "draft, or close an approved one and submit a new "
+                    "request.") % locked[0].display_name)
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        for request in self:
+            if request.state != "draft":
+                raise UserError(_(
+                    "Only draft admission requests can be deleted; \"%s\" "
+                    "is kept for the record.") % request.display_name)
+        return super().unlink()
+
+    @api.multi
+    def name_get(self):
+        return [(request.id, "[%s] %s" % (request.reference, request.name)
+                 if request.reference and request.reference != "/"
+                 else request.name)
+                for request in self]
+
+    @api.multi
+    def action_submit(self):
+        """Send the request to its approvers: the reviews of every tier
+        definition that applies are created at once."""
+        for request in self:
+            if request.state != "draft":
+                raise UserError(_(
+                    "Only draft admission requests can be submitted; \"%s\" "
+                    "is not a draft.") % request.display_name)
+            if not request.community_ids:
+                raise UserError(_(
+                    "Choose the communities the admission request \"%s\" "
+                    "concerns before submitting it.") % request.display_name)
+        self.write({"state": "submitted", "reject_reason": False})
+        self.request_validation()
+        return True
+
+    @api.multi
+    def validate_tier(self):
+        """The last approving reviewer approves the request itself."""
+        result = super().validate_tier()
+        self.invalidate_cache()
+        self.filtered(
+            lambda request: request.state == "submitted"
+            and request.validated).action_approve()
+        return result
+
+    @api.multi
+    def action_approve(self):
+        """Approve once every tier has validated the request; a reviewer's
+        click validates the tiers waiting for them first.
+
+        Permission comes from being a reviewer, not from write access on
+        requests: the state is written as superuser after the checks. When
+        no tier definition applies, only a street administrator approves.
+        """
+        for request in self:
+            if request.state != "submitted":
+                raise UserError(_(
+                    "Only submitted admission requests can be approved; "
+                    "\"%s\" is not submitted.") % request.display_name)
+            # The approve button of a reviewer validates their own tiers.
+            if request.need_validation:
+                request._validate_tier(request.request_validation())
+            elif request.can_review:
+                request._validate_tier()
+            request.invalidate_cache()
+            if not request.review_ids:
+                if not self.env.user.has_group(
+                        "community_base.group_street_admin"):
+                    raise UserError(_(
+                        "No approval tier applies to the admission request "
+                        "\"%s\": only a street administrator can approve "
+                        "it.") % request.display_name)
+            elif not request.validated:
+                pending = request.review_ids.filtered(
+                    lambda review: review.status != "approved")
+                raise UserError(_(
+                    "The admission request \"%(request)s\" still waits for "
+                    "the approval of: %(reviewers)s.") % {
+                        "request": request.display_name,
+                        "reviewers": ", ".join(
+                            pending.mapped("reviewer_ids.name"))})
+        self.sudo().write({
+            "state": "approved",
+            "approval_date": fields.Date.context_today(self),
+        })
+        return True
+
+    @api.multi
+    def action_reject(self):
+        """Refuse the request, with the reason written on it."""
+        for request in self:
+            if request.state != "submitted":
+                raise UserError(_(
+                    "Only submitted admission requests can be rejected; "
+                    "\"%s\" is not submitted.") % request.display_name)
+            if not (request.reject_reason or "").strip():
+                raise UserError(_(
+                    "Write the reason for rejecting the admission request "
+                    "\"%s\" first.") % request.display_name)
+            is_admin = self.env.user.has_group(
+                "community_base.group_street_admin")
+            if not is_admin and self.env.user not in request.mapped(
+                    "review_ids.reviewer_ids"):
+                raise UserError(_(
+                    "Only an approver of the admission request \"%s\" can "
+                    "reject it.") % request.display_name)
+            request.reject_tier()
+        self.sudo().write({"state": "rejected"})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        """Let the department correct a rejected request and submit it
+        again; the old reviews are dropped by the tier mixin."""
+        for request in self:
+            if request.state != "rejected":
+                raise UserError(_(
+                    "Only rejected admission requests can be reset to "
+                    "draft; \"%s\" is not rejected.") % request.display_name)
+        self.mapped("review_ids").sudo().unlink()
+        self.write({"state": "draft"})
+        return True
+
+    @api.multi
+    def action_close(self):
+        """Take finished work out of the catalogue."""
+        for request in self:
+            if request.state != "approved":
+                raise UserError(_(
+                    "Only approved admission requests can be closed; \"%s\" "
+                    "is not approved.") % request.display_name)
+        self.write({"state": "closed"})
+        return True
+
+    @api.model
+    def _is_admitted(self, task_type, community, date=None):
+        """Return the approved requests that admit work of ``task_type`` in
+        ``community`` (a ``community.community`` record or id) on ``date``
+        (default: today); an empty recordset means the work is not admitted.
+
+        Other addons flag work pushed down without admission with two
+        fields on their own model, for instance on a task or a survey::
+
+            admission_request_id = fields.Many2one(
+                "community.admission.request", index=True,
+                domain=[("state", "=", "approved")])
+            admitted = fields.Boolean(compute=..., store=True)
+
+        computed as ``bool(Request._is_admitted(rec.task_type,
+        rec.community_id, rec.date))``, and filtered on ``admitted = False``.
+        The search ignores record rules so that the flag is the same for
+        every user; read the result with ``sudo()`` if the caller's role
+        cannot read requests.
+        """
+        community_id = community.id if isinstance(
+            community, models.BaseModel) else community
+        date = date or fields.Date.context_today(self)
+        requests = self.sudo().search([
+            ("state", "=", "approved"),
+            ("task_type", "=", task_type),
+            ("community_ids", "in", [community_id]),
+            ("date_start", "<=", date),
+            "|", ("date_end", "=", False), ("date_end", ">=", date),
+        ])
+        return self.browse(requests.ids)

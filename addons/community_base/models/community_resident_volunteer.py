@@ -1,0 +1,35 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class CommunityResident(models.Model):
+    """A resident's volunteer service: the records and their total hours."""
+
+    _inherit = "community.resident"
+
+    volunteer_activity_ids = fields.One2many(
+        comodel_name="community.volunteer.activity",
+        inverse_name="volunteer_id",
+        string="Volunteer service",
+    )
+    volunteer_hours = fields.Float(
+        string="Volunteer hours",
+        compute="_compute_volunteer_hours",
+        store=True,
+        compute_sudo=True,
+        digits=(16, 1),
+        help="Total hours of volunteer service of the resident.",
+    )
+
+    @api.depends("volunteer_activity_ids.hours")
+    def _compute_volunteer_hours(self):
+        totals = {}
+        if self.ids:
+            groups = self.env["community.volunteer.activity"].sudo().read_group(
+                [("volunteer_id", "in", self.ids)], ["volunteer_id", "hours"],
+                ["volunteer_id"])
+            totals = {group["volunteer_id"][0]: group["hours"]
+                      for group in groups}
+        for resident in self:
+            resident.volunteer_hours = totals.get(resident.id, 0.0)

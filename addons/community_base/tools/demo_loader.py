@@ -1,0 +1,590 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Write the street of :mod:`.demo_data` into a database.
+
+Kept out of ``models/``: demo data is a tool for testers and the browser
+test (``scripts/generate_demo.py``), not a behaviour of the product.
+
+The few top-level records (district, streets, communities, compounds,
+organisations, councils, requests, users) go through the ORM, so their
+defaults, constraints and side effects (partners of companies, sequences,
+tier reviews) apply. Odoo 11's ``create`` takes one dict at a time and
+recomputes the stored counts after each record, which for 50,000 residents
+takes many minutes; buildings, households, residents, posts, volunteer
+records and seal usages are therefore inserted with SQL
+(``INSERT ... VALUES`` in pages through ``psycopg2.extras.execute_values``)
+with ids taken from the tables' sequences beforehand, and then every stored
+computed field the rows did not carry (names, related ids, counts, hours) is
+computed once per model by the fields' own compute methods and written back
+in one ``UPDATE ... FROM (VALUES ...)`` per page. The generator guarantees
+what the skipped Python constraints would check (valid ID numbers, posts on
+the right places, positive hours); the SQL constraints still apply.
+
+Idempotent: the district gets the XML id ``community_base.district_demo``;
+when it exists, :func:`load_demo` writes nothing and returns the counts of
+the street already there.
+"""
+import logging
+import time
+
+from psycopg2 import sql
+from psycopg2.extras import execute_values
+
+from odoo import SUPERUSER_ID, _, api, fields
+from odoo.exceptions import UserError
+
+from . import demo_data
+
+_logger = logging.getLogger(__name__)
+
+MODULE = "community_base"
+DISTRICT_XMLID = "district_demo"
+PAGE_SIZE = 2000
+MAGIC_COLUMNS = ("id", "create_uid", "create_date", "write_uid", "write_date")
+
+#: the demo users: login (password = login), name, groups, communities
+#: ("all", the first one, or none)
+DEMO_USERS = [
+    ("leader", "演示领导", ["community_base.group_leader"], "all"),
+    ("clerk_street", "演示街道办事员", ["community_base.group_street_clerk"],
+     "all"),
+    ("admin_street", "演示街道管理员", ["community_base.group_street_admin"],
+     "all"),
+    ("clerk_community1", "演示社区办事员一",
+     ["community_base.group_community_clerk"], 0),
+    ("clerk_community2", "演示社区办事员二",
+     ["community_base.group_community_clerk"], 1),
+    ("grid_officer", "演示网格员", ["community_grid.group_grid_officer"], 0),
+    ("finance_officer", "演示财务人员",
+     ["community_finance.group_finance_officer"], "all"),
+    ("evaluator", "演示考核人员", ["community_eval.group_evaluator"], "all"),
+]
+
+#: counted per street in the summary
+SUMMARY_MODELS = [
+    "community.community", "community.compound", "community.building",
+    "community.household", "community.resident", "community.post",
+    "community.council", "community.volunteer.activity",
+    "community.admission.request", "community.seal.usage",
+]
+
+
+def load_demo(env, seed=1, scale=0.05, today=None):
+    """Write the demo street of ``seed`` and ``scale`` into the database of
+    ``env`` (as superuser; the caller commits) and return a summary: the
+    counts per model and the demo logins. Does nothing but count when the
+    demo street is already there."""
+    env = api.Environment(env.cr, SUPERUSER_ID, dict(
+        env.context, tracking_disable=True, mail_create_nolog=True,
+        mail_notrack=True, no_reset_password=True, active_test=False))
+    district = env.ref("%s.%s" % (MODULE, DISTRICT_XMLID),
+                       raise_if_not_found=False)
+    if district:
+        _logger.info("demo street already loaded, nothing written")
+        return _summary(env, district, created=False)
+    ensure_demo_scale(scale)
+    started = time.time()
+    street = demo_data.generate(
+        seed=seed, scale=scale, today=today or demo_data.DEMO_TODAY)
+    _logger.info("demo street generated in %.1fs", time.time() - started)
+    loader = _DemoLoader(env, street)
+    loader.load()
+    _logger.info("demo street loaded in %.1fs", time.time() - started)
+    summary = _summary(env, loader.district, created=True)
+    summary["seconds"] = round(time.time() - started, 1)
+    return summary
+
+
+def _summary(env, district, created):
+    streets = env["res.company"].search([("parent_id", "=", district.id)])
+    counts = {}
+    for model in SUMMARY_MODELS:
+        if model in env:
+            counts[model] = env[model].search_count(
+                [("company_id", "in", streets.ids)])
+    counts["res.partner"] = env["res.partner"].search_count([
+        ("organisation_type", "!=", False),
+        ("community_id.company_id", "in", streets.ids)])
+    logins = env["res.users"].search([
+        ("login", "in", [user[0] for user in DEMO_USERS])]).mapped("login")
+    return {"created": created, "district": district.name,
+            "streets": streets.mapped("name"), "counts": counts,
+            "logins": sorted(logins)}
+
+
+class _DemoLoader(object):
+
+    def __init__(self, env, street):
+        self.env = env
+        self.street = street
+        self.now = fields.Datetime.now()
+        self.district = None
+        # index in the generated lists -> database id, per kind
+        self.ids = {}
+
+    # -- generic bulk writing -------------------------------------------------
+
+    def _new_ids(self, model, count):
+        if not count:
+            return []
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            (model._sequence, count))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _insert(self, model_name, rows):
+        """Insert ``rows`` (dicts of field values in the ``write`` format;
+        many2many values as lists of ids) in pages; fill the defaults of the
+        fields the rows leave out, then compute the stored computed fields
+        they leave out. Return the new records, in the order of ``rows``."""
+        model = self.env[model_name]
+        records = model.browse(self._new_ids(model, len(rows)))
+        if not rows:
+            return records
+        # fields another part of the addon may not define (yet) are left out
+        given = {name for name in set().union(*(row.keys() for row in rows))
+                 if name in model._fields}
+        m2m = [name for name in given if model._fields[name].type == "many2many"]
+        stored = [name for name, field in model._fields.items()
+                  if field.store and field.column_type and not field.compute
+                  and name not in MAGIC_COLUMNS]
+        defaults = model.default_get(
+            [name for name in stored if name not in given])
+        columns = sorted((given - set(m2m)) | set(defaults))
+        query = sql.SQL(
+            "INSERT INTO {} (id, create_uid, create_date, write_uid, "
+            "write_date, {}) VALUES %s").format(
+                sql.Identifier(model._table),
+                sql.SQL(", ").join(map(sql.Identifier, columns)))
+        values = []
+        uid = self.env.uid
+        for record, row in zip(records, rows):
+            values.append([record.id, uid, self.now, uid, self.now] + [
+                model._fields[name].convert_to_column(
+                    row[name] if name in row else defaults.get(name), record)
+                for name in columns])
+        execute_values(self.env.cr, query.as_string(self.env.cr._obj), values,
+                       page_size=PAGE_SIZE)
+        for name in m2m:
+            field = model._fields[name]
+            pairs = [(record.id, target) for record, row in zip(records, rows)
+                     for target in row.get(name) or ()]
+            if pairs:
+                rel_query = sql.SQL("INSERT INTO {} ({}, {}) VALUES %s").format(
+                    sql.Identifier(field.relation),
+                    sql.Identifier(field.column1), sql.Identifier(field.column2))
+                execute_values(self.env.cr, rel_query.as_string(self.env.cr._obj),
+                               pairs, page_size=PAGE_SIZE)
+        self.env.cache.invalidate()
+        self._pending.append((records, given))
+        return records
+
+    def _compute_stored(self, records, skip=(), extra=None):
+        """Compute the stored computed fields of ``records`` (except
+        ``skip``) with their compute methods and write them, with the
+        columns of ``extra`` ({field name: {id: value}}), in one UPDATE per
+        page: rewriting a row once instead of once per field keeps big
+        tables (and their indexes) from bloating."""
+        model = records.browse()
+        extra = extra or {}
+        fnames = [name for name, field in model._fields.items()
+                  if field.store and field.compute and field.column_type
+                  and name not in skip and name not in extra]
+        fnames += sorted(extra)
+        if not records or not fnames:
+            return
+        fields_ = [model._fields[name] for name in fnames]
+        query = sql.SQL(
+            "UPDATE {table} SET {sets} FROM (VALUES %s) AS v(id, {cols}) "
+            "WHERE {table}.id = v.id").format(
+                table=sql.Identifier(model._table),
+                sets=sql.SQL(", ").join(
+                    sql.SQL("{0} = v.{0}").format(sql.Identifier(name))
+                    for name in fnames),
+                cols=sql.SQL(", ").join(map(sql.Identifier, fnames)))
+        query = query.as_string(self.env.cr._obj)
+        template = "(%s, " + ", ".join(
+            "%s::" + _column_cast(field) for field in fields_) + ")"
+        for start in range(0, len(records), 5000):
+            batch = records[start:start + 5000]
+            computed = set()
+            for field in fields_:
+                if field.name not in extra and field not in computed:
+                    field.compute_value(batch)
+                    computed.update(batch._field_computed.get(field, [field]))
+            rows = []
+            for record in batch:
+                row = [record.id]
+                for field in fields_:
+                    if field.name in extra:
+                        value = extra[field.name].get(record.id)
+                    else:
+                        value = field.convert_to_write(record[field.name],
+                                                       record)
+                    row.append(field.convert_to_column(value, record))
+                rows.append(row)
+            execute_values(self.env.cr, query, rows, template=template,
+                           page_size=PAGE_SIZE)
+
+    def _flush_computed(self):
+        """Compute what the SQL inserts left out, lower levels first (the
+        counts of a building sum those of its households)."""
+        for records, given in self._pending:
+            self._compute_stored(records, skip=set(given) | {
+                name for name, field in records._fields.items()
+                if _is_count(name, field)}, extra=self._extra.get(
+                    records._name))
+        self._pending = []
+        self.env.cache.invalidate()
+
+    # -- the street -------------------------------------------------------------
+
+    def load(self):
+        self._pending = []
+        # columns written with the computed fields: {model: {field: {id: v}}}
+        self._extra = {}
+        for step in (self._companies, self._hierarchy, self._residents,
+                     self._organisations, self._posts_and_volunteers,
+                     self._admission, self._flush_computed):
+            started = time.time()
+            step()
+            _logger.info("demo street: %s in %.1fs", step.__name__,
+                         time.time() - started)
+        # the counts, bottom-up
+        for model_name in ("community.building", "community.compound",
+                           "community.community"):
+            records = self.env[model_name].browse(self.ids[model_name])
+            self._compute_stored(records, skip=_non_count_fields(records))
+            self.env.cache.invalidate()
+        self._partner_hours()
+        self._users()
+
+    def _xmlid(self, name, record):
+        self.env["ir.model.data"].create({
+            "module": MODULE, "name": name, "model": record._name,
+            "res_id": record.id, "noupdate": True,
+        })
+
+    def _companies(self):
+        env, street = self.env, self.street
+        cny = env.ref("base.CNY")
+        cny.active = True
+        self.district = env["res.company"].create({
+            "name": street["district"]["name"], "currency_id": cny.id,
+        })
+        self._xmlid(DISTRICT_XMLID, self.district)
+        companies = []
+        for values in street["streets"]:
+            company = env["res.company"].create({
+                "name": values["name"], "parent_id": self.district.id,
+                "currency_id": cny.id, "is_street_office": True,
+            })
+            self._xmlid(values["xmlid"], company)
+            companies.append(company.id)
+        self.ids["res.company"] = companies
+
+    def _hierarchy(self):
+        env, street = self.env, self.street
+        communities = env["community.community"]
+        for values in street["communities"]:
+            community = communities.create({
+                "name": values["name"], "code": values["code"],
+                "company_id": self.ids["res.company"][values["street"]],
+            })
+            self._xmlid(values["xmlid"], community)
+            communities |= community
+        self.ids["community.community"] = communities.ids
+        compound_ids = []
+        for values in street["compounds"]:
+            compound_ids.append(env["community.compound"].create({
+                "name": values["name"], "code": values["code"],
+                "kind": values["kind"],
+                "community_id": communities[values["community"]].id,
+            }).id)
+        self.ids["community.compound"] = compound_ids
+        # the places of the levels below are known here: writing them with
+        # the rows saves rewriting 50,000 rows per related field afterwards
+        streets = self.ids["res.company"]
+        place_of_compound = [
+            (compound_ids[index], communities[values["community"]].id,
+             streets[street["communities"][values["community"]]["street"]])
+            for index, values in enumerate(street["compounds"])]
+        self.place_of_building = [
+            place_of_compound[values["compound"]]
+            for values in street["buildings"]]
+        buildings = self._insert("community.building", [{
+            "name": values["name"],
+            "compound_id": compound_ids[values["compound"]],
+            "community_id": place_of_compound[values["compound"]][1],
+            "company_id": place_of_compound[values["compound"]][2],
+            "address": values["address"],
+            "unit_count": values["unit_count"],
+            "floor_count": values["floor_count"],
+        } for values in street["buildings"]])
+        self.ids["community.building"] = buildings.ids
+        members = [0] * len(street["households"])
+        for values in street["residents"]:
+            members[values["household"]] += 1
+        households = self._insert("community.household", [{
+            "building_id": buildings.ids[values["building"]],
+            "compound_id": self.place_of_building[values["building"]][0],
+            "community_id": self.place_of_building[values["building"]][1],
+            "company_id": self.place_of_building[values["building"]][2],
+            "member_count": members[index],
+            "unit": values["unit"], "room": values["room"],
+            "address": values["address"],
+            "household_type": values["household_type"],
+            "is_party_member": values["is_party_member"],
+            "is_civilised": values["is_civilised"],
+        } for index, values in enumerate(street["households"])])
+        self.ids["community.household"] = households.ids
+
+    def _residents(self):
+        env, street = self.env, self.street
+        care_groups = {
+            group.code: group.id for group in env["community.care.group"].search(
+                [("code", "!=", False)])}
+        household_ids = self.ids["community.household"]
+        buildings = self.ids["community.building"]
+        hours = [0.0] * len(street["residents"])
+        for values in street["volunteer_activities"]:
+            hours[values["volunteer"]] += values["hours"]
+        rows = []
+        self.place_of_resident = []
+        for index, values in enumerate(street["residents"]):
+            building = street["households"][values["household"]]["building"]
+            compound, community, company = self.place_of_building[building]
+            self.place_of_resident.append((community, company))
+            rows.append({
+                "building_id": buildings[building],
+                "compound_id": compound,
+                "community_id": community,
+                "company_id": company,
+                "volunteer_hours": hours[index],
+                "name": values["name"],
+                "id_number": values["id_number"],
+                "birth_date": values["birth_date"],
+                "sex": values["sex"],
+                "phone": values["phone"],
+                "household_id": household_ids[values["household"]],
+                "relation": values["relation"],
+                "registered_address": values["registered_address"],
+                "actual_address": values["actual_address"],
+                "residence_type": values["residence_type"],
+                "arrival_date": values["arrival_date"],
+                "origin": values["origin"],
+                "care_group_ids": [care_groups[code]
+                                   for code in values["care_groups"]
+                                   if code in care_groups],
+            })
+        residents = self._insert("community.resident", rows)
+        self.ids["community.resident"] = residents.ids
+        # the heads, now that the residents have ids
+        pairs = [(household_ids[index], residents.ids[values["head"]])
+                 for index, values in enumerate(street["households"])
+                 if values["head"] is not None]
+        self._extra.setdefault("community.household", {})["head_id"] = dict(
+            pairs)
+
+    def _organisations(self):
+        env, street = self.env, self.street
+        community_ids = self.ids["community.community"]
+        partner_ids = []
+        for values in street["organisations"]:
+            vals = {
+                "name": values["name"], "is_company": True,
+                "organisation_type": values["organisation_type"],
+                "community_id": community_ids[values["community"]],
+                "social_org_status": values["social_org_status"],
+            }
+            if values.get("compound") is not None:
+                vals["street"] = street["compounds"][values["compound"]][
+                    "address"]
+            partner_ids.append(env["res.partner"].create(vals).id)
+        self.ids["res.partner"] = partner_ids
+        for values in street["councils"]:
+            env["community.council"].create({
+                "name": values["name"], "kind": values["kind"],
+                "community_id": community_ids[values["community"]],
+                "member_ids": [(6, 0, [partner_ids[index]
+                                       for index in values["members"]])],
+            })
+
+    def _posts_and_volunteers(self):
+        env, street = self.env, self.street
+        post_types = {
+            post_type.code: post_type.id
+            for post_type in env["community.post.type"].search(
+                [("code", "!=", False)])}
+        buildings = self.ids["community.building"]
+        compounds = self.ids["community.compound"]
+        residents = self.ids["community.resident"]
+        rows = []
+        for values in street["posts"]:
+            if values["type"] not in post_types:
+                continue
+            building = values["building"]
+            compound = values["compound"]
+            if building is not None:
+                compound = street["buildings"][building]["compound"]
+            rows.append({
+                "type_id": post_types[values["type"]],
+                "resident_id": residents[values["resident"]],
+                "building_id": buildings[building] if building is not None
+                else False,
+                "compound_id": compounds[compound],
+                "community_id": self.ids["community.community"][
+                    values["community"]],
+                "company_id": self.place_of_resident[values["resident"]][1],
+                "date_start": values["date_start"],
+                "date_end": values["date_end"] or False,
+                "selection_method": values["selection_method"],
+                "vote_count": values["vote_count"],
+                "active": True,
+            })
+        self._insert("community.post", rows)
+        partners = self.ids["res.partner"]
+        self._insert("community.volunteer.activity", [{
+            "date": values["date"],
+            "team_id": partners[values["team"]],
+            "volunteer_id": residents[values["volunteer"]],
+            "community_id": self.place_of_resident[values["volunteer"]][0],
+            "company_id": self.place_of_resident[values["volunteer"]][1],
+            "hours": values["hours"],
+            "description": values["description"],
+        } for values in street["volunteer_activities"]])
+
+    def _admission(self):
+        env, street = self.env, self.street
+        streets = self.ids["res.company"]
+        communities = self.ids["community.community"]
+        departments = [env["hr.department"].create({
+            "name": name, "company_id": False}).id
+            for name in street["departments"]]
+        requests = env["community.admission.request"]
+        for values in street["admission_requests"]:
+            request = requests.create({
+                "name": values["name"],
+                "department_id": departments[values["department"]],
+                "task_type": values["task_type"],
+                "legal_basis": values["legal_basis"],
+                "community_ids": [(6, 0, [communities[index]
+                                          for index in values["communities"]])],
+                "workload": values["workload"],
+                "funding_amount": values["funding_amount"],
+                "company_id": streets[values["street"]],
+                "currency_id": env.ref("base.CNY").id,
+                "date_start": values["date_start"],
+                "date_end": values["date_end"],
+            })
+            self._move_request(request, values["state"])
+        items = [env["community.seal.item"].create({
+            "name": values["name"], "code": values["code"],
+            "legal_basis": values["legal_basis"],
+            "company_id": streets[values["street"]],
+        }).id for values in street["seal_items"]]
+        residents = self.ids["community.resident"]
+        self._insert("community.seal.usage", [{
+            "item_id": items[values["item"]],
+            "date": values["date"],
+            "user_id": self.env.uid,
+            "applicant": values["applicant"],
+            "resident_id": residents[values["resident"]],
+            "document": values["document"],
+            "community_id": communities[values["community"]],
+            "company_id": streets[street["communities"][values["community"]][
+                "street"]],
+        } for values in street["seal_usages"]])
+
+    def _move_request(self, request, state):
+        """Take a request through the approval to ``state`` as its approver
+        (the superuser is a street administrator)."""
+        if state == "draft":
+            return
+        request.action_submit()
+        if state == "submitted":
+            return
+        if state == "rejected":
+            # demo data speaks the street's language, like the names
+            request.reject_reason = "该事项属于部门自身职责，无需社区承担。"
+            request.action_reject()
+            return
+        request.invalidate_cache()
+        if request.review_ids:
+            request.validate_tier()
+        if request.state != "approved":
+            request.action_approve()
+        if state == "closed":
+            request.action_close()
+
+    def _partner_hours(self):
+        teams = self.env["res.partner"].browse(self.ids["res.partner"])
+        if "volunteer_hours" in teams._fields:
+            self._compute_stored(teams, skip=[
+                name for name in teams._fields if name != "volunteer_hours"])
+            self.env.cache.invalidate()
+
+    def _users(self):
+        """The administrator runs the demo street; one user per role lets
+        testers try the roles (password = login)."""
+        env = self.env
+        streets = env["res.company"].browse(self.ids["res.company"])
+        main_street = streets[0]
+        communities = env["community.community"].browse(
+            self.ids["community.community"])
+        street_communities = communities.filtered(
+            lambda community: community.company_id == main_street)
+        admin = env.ref("base.user_root")
+        admin.write({
+            "company_ids": [(4, self.district.id)] + [
+                (4, company.id) for company in streets],
+            "company_id": main_street.id,
+            "community_ids": [(4, community.id) for community in communities],
+            "groups_id": [(4, env.ref("community_base.group_street_admin").id)],
+        })
+        lang = "zh_CN" if env["res.lang"].search(
+            [("code", "=", "zh_CN")]) else "en_US"
+        for login, name, group_xmlids, scope in DEMO_USERS:
+            groups = [env.ref(xmlid, raise_if_not_found=False)
+                      for xmlid in group_xmlids]
+            if not all(groups) or env["res.users"].search(
+                    [("login", "=", login)]):
+                continue
+            scoped = (street_communities if scope == "all"
+                      else street_communities[scope:scope + 1])
+            env["res.users"].create({
+                "name": name, "login": login, "password": login,
+                "email": "%s@example.com" % login,
+                "lang": lang, "tz": "Asia/Shanghai",
+                "company_id": main_street.id,
+                "company_ids": [(6, 0, [main_street.id])],
+                "community_ids": [(6, 0, scoped.ids)],
+                "groups_id": [(6, 0, [group.id for group in groups])],
+            })
+
+
+def _column_cast(field):
+    """The SQL type of a column, for the VALUES list of an UPDATE (untyped
+    NULLs would be text)."""
+    return field.column_type[1].split("(")[0]
+
+
+def _is_count(name, field):
+    """Stored counts roll up from the level below (``member_count``,
+    ``household_count``...): they are computed bottom-up once everything
+    is inserted, the other computed fields top-down."""
+    return bool(field.store and field.compute and name.endswith("_count"))
+
+
+def _non_count_fields(records):
+    return [name for name, field in records._fields.items()
+            if not _is_count(name, field)]
+
+
+def ensure_demo_scale(scale):
+    """Refuse scales that make no street or a much larger one than a real
+    street office."""
+    if not 0 < scale <= 5:
+        raise UserError(_("The demo scale must be between 0 and 5, not %s.")
+                        % scale)
+    return scale
