@@ -11,7 +11,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 PG_SH = REPO / "scripts" / "pg.sh"
-LIVE_PORT = "55432"
 
 
 def _env(**settings):
@@ -115,7 +114,8 @@ def test_external_start_and_stop_create_no_cluster(base_dir):
 
 @pytest.mark.skipif(os.environ.get("PG_SH_LIVE") != "1", reason="set PG_SH_LIVE=1")
 def test_embedded_cluster_lifecycle(base_dir):
-    settings = dict(PG_DATA_DIR=str(base_dir / "pgdata"), DB_PORT=LIVE_PORT)
+    port = str(_free_port())  # another run may hold any fixed port
+    settings = dict(PG_DATA_DIR=str(base_dir / "pgdata"), DB_PORT=port)
     try:
         first = _pg_sh("start", **settings)
         assert first.returncode == 0, first.stderr
@@ -128,7 +128,7 @@ def test_embedded_cluster_lifecycle(base_dir):
         if psql:
             show = subprocess.run(
                 [psql, "-X", "-Atc", "SHOW extra_float_digits",
-                 "-h", "127.0.0.1", "-p", LIVE_PORT, "-U", "odoo", "-d", "postgres"],
+                 "-h", "127.0.0.1", "-p", port, "-U", "odoo", "-d", "postgres"],
                 env=_env(PGPASSWORD="odoo"),
                 capture_output=True, text=True, timeout=30,
             )
@@ -145,7 +145,8 @@ def test_embedded_cluster_lifecycle(base_dir):
 @pytest.mark.skipif(os.geteuid() != 0, reason="the traversal check matters for root")
 def test_unreachable_data_dir_is_explained(base_dir):
     base_dir.chmod(0o700)
-    result = _pg_sh("start", PG_DATA_DIR=str(base_dir / "pgdata"), DB_PORT=LIVE_PORT)
+    result = _pg_sh("start", PG_DATA_DIR=str(base_dir / "pgdata"),
+                    DB_PORT=str(_free_port()))
     assert result.returncode == 1
     assert f"cannot enter {base_dir}" in result.stderr
     assert not (base_dir / "pgdata").exists()
