@@ -24,12 +24,7 @@ class CommunityResident(models.Model):
 
     @api.depends("volunteer_activity_ids.hours")
     def _compute_volunteer_hours(self):
-        totals = {}
-        if self.ids:
-            groups = self.env["community.volunteer.activity"].sudo().read_group(
-                [("volunteer_id", "in", self.ids)], ["volunteer_id", "hours"],
-                ["volunteer_id"])
-            totals = {group["volunteer_id"][0]: group["hours"]
-                      for group in groups}
+        totals = self.env["community.volunteer.activity"]._hours_by(
+            "volunteer_id", self.ids)
         for resident in self:
             resident.volunteer_hours = totals.get(resident.id, 0.0)

@@ -85,3 +85,16 @@ class CommunityVolunteerActivity(models.Model):
         return [(activity.id, "%s %s" % (activity.date,
                                          activity.volunteer_id.name or ""))
                 for activity in self]
+
+    @api.model
+    def _hours_by(self, field_name, ids):
+        """Total hours per ``field_name`` (volunteer or team) among ``ids``.
+
+        Summed as superuser: a clerk may see only the activities of their own
+        communities, but a volunteer's or a team's total counts them all.
+        """
+        if not ids:
+            return {}
+        groups = self.sudo().read_group(
+            [(field_name, "in", list(ids))], [field_name, "hours"], [field_name])
+        return {group[field_name][0]: group["hours"] for group in groups}

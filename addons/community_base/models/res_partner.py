@@ -67,14 +67,8 @@ class ResPartner(models.Model):
 
     @api.depends("volunteer_activity_ids.hours")
     def _compute_volunteer_hours(self):
-        # summed as superuser: a clerk may see only the activities of their
-        # own communities, the team's total counts them all
-        totals = {}
-        if self.ids:
-            groups = self.env["community.volunteer.activity"].sudo().read_group(
-                [("team_id", "in", self.ids)], ["team_id", "hours"],
-                ["team_id"])
-            totals = {group["team_id"][0]: group["hours"] for group in groups}
+        totals = self.env["community.volunteer.activity"]._hours_by(
+            "team_id", self.ids)
         for partner in self:
             partner.volunteer_hours = totals.get(partner.id, 0.0)
 
