@@ -4,14 +4,14 @@ import base64
 import logging
 
 import psycopg2
-from psycopg2 import sql
+from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.queue_job.job import job
 
-from ..tools import ledger_workbook
+from ..tools import bulk_register, ledger_workbook
 
 _logger = logging.getLogger(__name__)
 
@@ -27,31 +27,26 @@ class CommunityLedgerImport(models.Model):
     all or nothing; large files run as a background job (OCA ``queue_job``)
     that reports its progress, and a failed import can be run again.
 
-    Records are created through the ORM, in batches of ``BATCH_SIZE`` with
-    ``recompute=False`` and one ``recompute()`` per batch, rather than by
-    ``INSERT ... RETURNING id`` with ``psycopg2.extras.execute_values``.
-    Measured on 5,000 residents in 2,500 households of 10 buildings
-    (7,511 rows; this runtime, the project's embedded PostgreSQL 15 on a
-    shared development machine): reading and checking the workbook 2-4 s;
-    creating everything through the ORM about 115 s (1,000 residents:
-    13 s; about 11 queries per record, most of them the dependency
-    bookkeeping of the stored counts and related columns); a bare
-    ``execute_values`` INSERT of the same 5,000 residents about 1 s. The
-    ORM is kept: the SQL path would have to repeat what the models do on
-    create (ID numbers in their 18-character form and their checks, birth
-    date and sex derived from them, the related building/compound/
-    community/company columns, the care group relation, the member and
-    building counts, the head of each household) and would silently drift
-    from them when core's models change. A background job of two minutes
-    is acceptable for a file a community imports once; the SQL path is the
-    way out if street-wide files of 100,000 residents become common.
+    Records are written by the register's batched write path
+    (``tools.bulk_register``, shared with the demo loader): SQL inserts in
+    pages of ``BATCH_SIZE`` with the columns the models' ``create`` would
+    write (scope, normalised ID numbers, birth date and sex, credited to
+    the importing user), the models' Python constraints run on them, and
+    the stored counts recomputed bottom-up once per import; all in the
+    import's transaction. Measured on 5,000 residents in 2,500 households
+    of 10 buildings (7,511 rows; this runtime, the project's embedded
+    PostgreSQL 15, a 2-core development machine): reading and checking the
+    workbook about 1 s; writing through the ORM, one ``create`` per row,
+    34 s (46,526 queries; earlier measured at 115 s on a busier machine),
+    through the batched path 4.5 s (109 queries); 1,000 residents 6.1 s
+    against 0.9 s (9,414 against 65 queries).
     """
 
     _name = "community.ledger.import"
     _description = "Ledger import"
     _order = "create_date desc, id desc"
 
-    BATCH_SIZE = 500
+    BATCH_SIZE = bulk_register.PAGE_SIZE
     # files with more rows than this are imported by a background job
     SYNC_ROW_LIMIT = 2000
 
@@ -378,23 +373,38 @@ class CommunityLedgerImport(models.Model):
         return True
 
     def _create_records(self, rows):
+        """Write the rows through the register's batched write path
+        (``tools.bulk_register``): SQL inserts in pages, the columns the
+        models' ``create`` would write, credited to the importing user, the
+        counts recomputed once at the end; all in this transaction.
+
+        As superuser: the rows are attached to the community whose rights
+        ``_check_can_start`` checked, and the compute methods read across
+        it."""
         total = self.rows_total
         progress = self.env["community.ledger.import.progress"]
         done = [0]
+        bulk = bulk_register.BulkRegister(
+            self.sudo().env, uid=self.env.uid, page_size=self.BATCH_SIZE)
 
-        def advance(count):
-            done[0] += count
-            progress.report(self, done[0], total)
+        def insert(method, vals_list):
+            ids = []
+            for start in range(0, len(vals_list), self.BATCH_SIZE):
+                batch = vals_list[start:start + self.BATCH_SIZE]
+                ids += method(batch, validate=True).ids
+                done[0] += len(batch)
+                progress.report(self, done[0], total)
+            return ids
 
         community = self.community_id
         compound_ids = {}
         for compound in self.env["community.compound"].sudo().search([
                 ("community_id", "=", community.id)], order="id desc"):
             compound_ids[compound.name] = compound.id
-        new_compounds = self._create_batched("community.compound", [{
+        new_compounds = insert(bulk.insert_compounds, [{
             "name": row["name"], "kind": row["kind"],
             "code": row["code"] or False, "community_id": community.id,
-        } for row in rows["compound"]], advance)
+        } for row in rows["compound"]])
         compound_ids.update(zip(
             [row["name"] for row in rows["compound"]], new_compounds))
 
@@ -402,30 +412,30 @@ class CommunityLedgerImport(models.Model):
             (building.compound_id.name, building.name): building.id
             for building in self.env["community.building"].sudo().search([
                 ("community_id", "=", community.id)], order="id desc")}
-        new_buildings = self._create_batched("community.building", [{
+        new_buildings = insert(bulk.insert_buildings, [{
             "compound_id": compound_ids[row["compound"]],
             "name": row["name"], "address": row["address"] or False,
             "unit_count": row["unit_count"],
             "floor_count": row["floor_count"],
-        } for row in rows["building"]], advance)
+        } for row in rows["building"]])
         building_ids.update(zip(
             [(row["compound"], row["name"]) for row in rows["building"]],
             new_buildings))
 
         household_ids = self._existing_households()
-        new_households = self._create_batched("community.household", [{
+        new_households = insert(bulk.insert_households, [{
             "building_id": building_ids[(row["compound"], row["building"])],
             "unit": row["unit"] or False, "room": row["room"],
             "household_type": row["household_type"],
             "is_party_member": row["is_party_member"],
             "is_civilised": row["is_civilised"],
-        } for row in rows["household"]], advance)
+        } for row in rows["household"]])
         household_ids.update(zip(
             [ledger_workbook.household_key(row) for row in rows["household"]],
             new_households))
 
         care_groups = self._care_group_ids()
-        new_residents = self._create_batched("community.resident", [{
+        resident_vals = [{
             "name": row["name"], "id_number": row["id_number"],
             "phone": row["phone"] or False,
             "household_id": household_ids[
@@ -436,10 +446,20 @@ class CommunityLedgerImport(models.Model):
             "origin": row["origin"] or False,
             "arrival_date": row["arrival_date"] and fields.Date.to_string(
                 row["arrival_date"]),
-            "care_group_ids": [(6, 0, [
-                care_groups[name] for name in row["care_groups"]])],
-        } for row in rows["resident"]], advance)
+            "care_group_ids": [
+                care_groups[name] for name in row["care_groups"]],
+        } for row in rows["resident"]]
+        new_residents = insert(bulk.insert_residents, resident_vals)
+        bulk.flush_computed()
         self._set_heads(rows["resident"], new_residents)
+        # households that existed already may have got members
+        bulk.recompute_counts({
+            "community.household": set(new_households) | {
+                vals["household_id"] for vals in resident_vals},
+            "community.building": new_buildings,
+            "community.compound": new_compounds,
+            "community.community": [community.id],
+        })
         return {
             "compound_created": len(new_compounds),
             "building_created": len(new_buildings),
@@ -448,40 +468,25 @@ class CommunityLedgerImport(models.Model):
         }
 
     def _set_heads(self, resident_rows, resident_ids):
-        Resident = self.env["community.resident"].sudo()
-        heads = Resident.browse([
-            resident_id for row, resident_id in zip(resident_rows, resident_ids)
-            if row["relation"] == "head"])
-        for head in heads:
-            if not head.household_id.head_id:
-                head.household_id.head_id = head
-
-    def _create_batched(self, model, vals_list, advance):
-        """Create ``vals_list`` in batches: stored computed fields are
-        recomputed once per batch, not once per record.
-
-        The records are created as superuser: with the recomputation put
-        off, the related ``community_id`` the record rules test is still
-        empty when ``create`` checks them. ``_check_can_start`` checked
-        the user's rights on these models and on the community before, and
-        every record is attached to that community's compounds; the
-        records are then credited to the user who imported them.
-        """
-        records = self.env[model].sudo().with_context(
-            recompute=False, tracking_disable=True, mail_create_nolog=True,
-            mail_notrack=True)
-        ids = []
-        for start in range(0, len(vals_list), self.BATCH_SIZE):
-            batch = vals_list[start:start + self.BATCH_SIZE]
-            for vals in batch:
-                ids.append(records.create(vals).id)
-            records.recompute()
-            advance(len(batch))
-        if ids:
-            self.env.cr.execute(
-                sql.SQL(
-                    "UPDATE {} SET create_uid = %s, write_uid = %s "
-                    "WHERE id IN %s").format(sql.Identifier(records._table)),
-                (self.env.uid, self.env.uid, tuple(ids)))
-            records.browse(ids).invalidate_cache(["create_uid", "write_uid"])
-        return ids
+        """The first head of each household without one becomes its head,
+        in one UPDATE (a head is a member of their household by
+        construction, which ``_check_head_id`` asks)."""
+        heads = {}
+        for row, resident_id in zip(resident_rows, resident_ids):
+            if row["relation"] == "head":
+                heads.setdefault(ledger_workbook.household_key(row),
+                                 resident_id)
+        if not heads:
+            return
+        cr = self.env.cr
+        execute_values(cr, """
+            UPDATE community_household h
+            SET head_id = v.head_id, write_uid = v.uid,
+                write_date = now() at time zone 'UTC'
+            FROM (VALUES %s) AS v(head_id, uid)
+            JOIN community_resident r ON r.id = v.head_id
+            WHERE h.id = r.household_id AND h.head_id IS NULL
+        """, [(head, self.env.uid) for head in heads.values()],
+                       page_size=self.BATCH_SIZE)
+        self.env["community.household"].invalidate_cache(
+            ["head_id", "write_uid", "write_date"])

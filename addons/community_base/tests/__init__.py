@@ -16,3 +16,4 @@ from . import test_id_number
 from . import test_hierarchy
 from . import test_resident
 from . import test_access
+from . import test_bulk_register

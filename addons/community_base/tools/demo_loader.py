@@ -11,14 +11,14 @@ defaults, constraints and side effects (partners of companies, sequences,
 tier reviews) apply. Odoo 11's ``create`` takes one dict at a time and
 recomputes the stored counts after each record, which for 50,000 residents
 takes many minutes; buildings, households, residents, posts, volunteer
-records and seal usages are therefore inserted with SQL
-(``INSERT ... VALUES`` in pages through ``psycopg2.extras.execute_values``)
-with ids taken from the tables' sequences beforehand, and then every stored
-computed field the rows did not carry (names, related ids, counts, hours) is
-computed once per model by the fields' own compute methods and written back
-in one ``UPDATE ... FROM (VALUES ...)`` per page. The generator guarantees
-what the skipped Python constraints would check (valid ID numbers, posts on
-the right places, positive hours); the SQL constraints still apply.
+records and seal usages are therefore written by the register's batched
+write path, :mod:`.bulk_register` (the ledger import's too): inserted with
+SQL in pages, then every stored computed field the rows did not carry
+(names, related ids, counts, hours) computed once per model by the fields'
+own compute methods and written back in one ``UPDATE`` per page. The
+generator guarantees what the skipped Python constraints would check
+(valid ID numbers, posts on the right places, positive hours); the SQL
+constraints still apply.
 
 Idempotent: the district gets the XML id ``community_base.district_demo``;
 when it exists, :func:`load_demo` writes nothing and returns the counts of
@@ -27,20 +27,16 @@ the street already there.
 import logging
 import time
 
-from psycopg2 import sql
-from psycopg2.extras import execute_values
-
-from odoo import SUPERUSER_ID, _, api, fields
+from odoo import SUPERUSER_ID, _, api
 from odoo.exceptions import UserError
 
 from . import demo_data
+from .bulk_register import BulkRegister
 
 _logger = logging.getLogger(__name__)
 
 MODULE = "community_base"
 DISTRICT_XMLID = "district_demo"
-PAGE_SIZE = 2000
-MAGIC_COLUMNS = ("id", "create_uid", "create_date", "write_uid", "write_date")
 
 #: the demo users: login (password = login), name, groups, communities
 #: ("all", the first one, or none)
@@ -117,130 +113,14 @@ class _DemoLoader(object):
     def __init__(self, env, street):
         self.env = env
         self.street = street
-        self.now = fields.Datetime.now()
         self.district = None
         # index in the generated lists -> database id, per kind
         self.ids = {}
 
-    # -- generic bulk writing -------------------------------------------------
-
-    def _new_ids(self, model, count):
-        if not count:
-            return []
-        self.env.cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            (model._sequence, count))
-        return [row[0] for row in self.env.cr.fetchall()]
-
-    def _insert(self, model_name, rows):
-        """Insert ``rows`` (dicts of field values in the ``write`` format;
-        many2many values as lists of ids) in pages; fill the defaults of the
-        fields the rows leave out, then compute the stored computed fields
-        they leave out. Return the new records, in the order of ``rows``."""
-        model = self.env[model_name]
-        records = model.browse(self._new_ids(model, len(rows)))
-        if not rows:
-            return records
-        # fields another part of the addon may not define (yet) are left out
-        given = {name for name in set().union(*(row.keys() for row in rows))
-                 if name in model._fields}
-        m2m = [name for name in given if model._fields[name].type == "many2many"]
-        stored = [name for name, field in model._fields.items()
-                  if field.store and field.column_type and not field.compute
-                  and name not in MAGIC_COLUMNS]
-        defaults = model.default_get(
-            [name for name in stored if name not in given])
-        columns = sorted((given - set(m2m)) | set(defaults))
-        query = sql.SQL(
-            "INSERT INTO {} (id, create_uid, create_date, write_uid, "
-            "write_date, {}) VALUES %s").format(
-                sql.Identifier(model._table),
-                sql.SQL(", ").join(map(sql.Identifier, columns)))
-        values = []
-        uid = self.env.uid
-        for record, row in zip(records, rows):
-            values.append([record.id, uid, self.now, uid, self.now] + [
-                model._fields[name].convert_to_column(
-                    row[name] if name in row else defaults.get(name), record)
-                for name in columns])
-        execute_values(self.env.cr, query.as_string(self.env.cr._obj), values,
-                       page_size=PAGE_SIZE)
-        for name in m2m:
-            field = model._fields[name]
-            pairs = [(record.id, target) for record, row in zip(records, rows)
-                     for target in row.get(name) or ()]
-            if pairs:
-                rel_query = sql.SQL("INSERT INTO {} ({}, {}) VALUES %s").format(
-                    sql.Identifier(field.relation),
-                    sql.Identifier(field.column1), sql.Identifier(field.column2))
-                execute_values(self.env.cr, rel_query.as_string(self.env.cr._obj),
-                               pairs, page_size=PAGE_SIZE)
-        self.env.cache.invalidate()
-        self._pending.append((records, given))
-        return records
-
-    def _compute_stored(self, records, skip=(), extra=None):
-        """Compute the stored computed fields of ``records`` (except
-        ``skip``) with their compute methods and write them, with the
-        columns of ``extra`` ({field name: {id: value}}), in one UPDATE per
-        page: rewriting a row once instead of once per field keeps big
-        tables (and their indexes) from bloating."""
-        model = records.browse()
-        extra = extra or {}
-        fnames = [name for name, field in model._fields.items()
-                  if field.store and field.compute and field.column_type
-                  and name not in skip and name not in extra]
-        fnames += sorted(extra)
-        if not records or not fnames:
-            return
-        fields_ = [model._fields[name] for name in fnames]
-        query = sql.SQL(
-            "UPDATE {table} SET {sets} FROM (VALUES %s) AS v(id, {cols}) "
-            "WHERE {table}.id = v.id").format(
-                table=sql.Identifier(model._table),
-                sets=sql.SQL(", ").join(
-                    sql.SQL("{0} = v.{0}").format(sql.Identifier(name))
-                    for name in fnames),
-                cols=sql.SQL(", ").join(map(sql.Identifier, fnames)))
-        query = query.as_string(self.env.cr._obj)
-        template = "(%s, " + ", ".join(
-            "%s::" + _column_cast(field) for field in fields_) + ")"
-        for start in range(0, len(records), 5000):
-            batch = records[start:start + 5000]
-            computed = set()
-            for field in fields_:
-                if field.name not in extra and field not in computed:
-                    field.compute_value(batch)
-                    computed.update(batch._field_computed.get(field, [field]))
-            rows = []
-            for record in batch:
-                row = [record.id]
-                for field in fields_:
-                    if field.name in extra:
-                        value = extra[field.name].get(record.id)
-                    else:
-                        value = field.convert_to_write(record[field.name],
-                                                       record)
-                    row.append(field.convert_to_column(value, record))
-                rows.append(row)
-            execute_values(self.env.cr, query, rows, template=template,
-                           page_size=PAGE_SIZE)
-
-    def _flush_computed(self):
-        """Compute what the SQL inserts left out, lower levels first (the
-        counts of a building sum those of its households)."""
-        for records, given in self._pending:
-            self._compute_stored(records, skip=set(given) | {
-                name for name, field in records._fields.items()
-                if _is_count(name, field)}, extra=self._extra.get(
-                    records._name))
-        self._pending = []
-        self.env.cache.invalidate()
-
     # -- the street -------------------------------------------------------------
 
     def load(self):
-        self._pending = []
+        self.bulk = BulkRegister(self.env)
         # columns written with the computed fields: {model: {field: {id: v}}}
         self._extra = {}
         for step in (self._companies, self._hierarchy, self._residents,
@@ -250,14 +130,20 @@ class _DemoLoader(object):
             step()
             _logger.info("demo street: %s in %.1fs", step.__name__,
                          time.time() - started)
-        # the counts, bottom-up
-        for model_name in ("community.building", "community.compound",
-                           "community.community"):
-            records = self.env[model_name].browse(self.ids[model_name])
-            self._compute_stored(records, skip=_non_count_fields(records))
-            self.env.cache.invalidate()
+        # the counts, bottom-up (the households carry their member counts)
+        self.bulk.recompute_counts({
+            model_name: self.ids[model_name] for model_name in (
+                "community.building", "community.compound",
+                "community.community")})
         self._partner_hours()
         self._users()
+
+    def _insert(self, model_name, rows):
+        return self.bulk.insert(model_name, rows)
+
+    def _flush_computed(self):
+        """Compute what the SQL inserts left out (the counts come last)."""
+        self.bulk.flush_computed(extra=self._extra)
 
     def _xmlid(self, name, record):
         self.env["ir.model.data"].create({
@@ -312,7 +198,7 @@ class _DemoLoader(object):
         self.place_of_building = [
             place_of_compound[values["compound"]]
             for values in street["buildings"]]
-        buildings = self._insert("community.building", [{
+        buildings = self.bulk.insert_buildings([{
             "name": values["name"],
             "compound_id": compound_ids[values["compound"]],
             "community_id": place_of_compound[values["compound"]][1],
@@ -325,7 +211,7 @@ class _DemoLoader(object):
         members = [0] * len(street["households"])
         for values in street["residents"]:
             members[values["household"]] += 1
-        households = self._insert("community.household", [{
+        households = self.bulk.insert_households([{
             "building_id": buildings.ids[values["building"]],
             "compound_id": self.place_of_building[values["building"]][0],
             "community_id": self.place_of_building[values["building"]][1],
@@ -377,7 +263,7 @@ class _DemoLoader(object):
                                    for code in values["care_groups"]
                                    if code in care_groups],
             })
-        residents = self._insert("community.resident", rows)
+        residents = self.bulk.insert_residents(rows)
         self.ids["community.resident"] = residents.ids
         # the heads, now that the residents have ids
         pairs = [(household_ids[index], residents.ids[values["head"]])
@@ -520,7 +406,7 @@ class _DemoLoader(object):
     def _partner_hours(self):
         teams = self.env["res.partner"].browse(self.ids["res.partner"])
         if "volunteer_hours" in teams._fields:
-            self._compute_stored(teams, skip=[
+            self.bulk.compute_stored(teams, skip=[
                 name for name in teams._fields if name != "volunteer_hours"])
             self.env.cache.invalidate()
 
@@ -561,24 +447,6 @@ class _DemoLoader(object):
                 "community_ids": [(6, 0, scoped.ids)],
                 "groups_id": [(6, 0, [group.id for group in groups])],
             })
-
-
-def _column_cast(field):
-    """The SQL type of a column, for the VALUES list of an UPDATE (untyped
-    NULLs would be text)."""
-    return field.column_type[1].split("(")[0]
-
-
-def _is_count(name, field):
-    """Stored counts roll up from the level below (``member_count``,
-    ``household_count``...): they are computed bottom-up once everything
-    is inserted, the other computed fields top-down."""
-    return bool(field.store and field.compute and name.endswith("_count"))
-
-
-def _non_count_fields(records):
-    return [name for name, field in records._fields.items()
-            if not _is_count(name, field)]
 
 
 def ensure_demo_scale(scale):
