@@ -87,7 +87,11 @@ class CommunityHousehold(models.Model):
         for household in self:
             building = household.building_id
             parts = [building.compound_id.name, building.name]
-            door = "%s%s" % (household.unit or "", household.room or "")
+            unit = household.unit or ""
+            if unit.isdigit():
+                # clerks type the unit number; the address reads 2单元301
+                unit += "单元"
+            door = "%s%s" % (unit, household.room or "")
             parts.append(door)
             household.name = " ".join(part for part in parts if part)
 

@@ -78,9 +78,16 @@ class TestHierarchy(CommunityCase):
         self.assert_counts(self.community_a1, resident_count=1)
 
     def test_household_name_says_where_it_is(self):
-        self.assertEqual(self.household_a1.name, "Sunshine Garden Building 1 1101")
+        self.assertEqual(self.household_a1.name,
+                         "Sunshine Garden Building 1 1单元101")
         self.building_a1.name = "Building 9"
-        self.assertEqual(self.household_a1.name, "Sunshine Garden Building 9 1101")
+        self.assertEqual(self.household_a1.name,
+                         "Sunshine Garden Building 9 1单元101")
+
+    def test_household_unit_written_out_is_kept(self):
+        self.household_a1.unit = "东单元"
+        self.assertEqual(self.household_a1.name,
+                         "Sunshine Garden Building 1 东单元101")
 
     def test_levels_below_follow_the_street(self):
         self.assertEqual(self.compound_a1.company_id, self.street_a)
