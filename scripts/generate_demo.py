@@ -7,17 +7,44 @@ Run through Odoo's shell (which rolls back unless the script commits)::
 
 ``DEMO_SCALE=1.0`` makes a full street (about 20,000 households and 50,000
 residents). Rerunning it writes nothing when the demo street exists.
+
+The other addons add their part of the street (grids, visits and cases;
+budgets; evaluations) through ``odoo.addons.<addon>.tools.demo_loader``:
+a ``load_demo(env, seed, scale, today)`` that is idempotent like
+community_base's and returns ``{"created": bool, "counts": {model: n}}``.
 """
+import importlib
+import importlib.util
 import os
 
+from odoo.addons.community_base.tools import demo_data
 from odoo.addons.community_base.tools.demo_loader import load_demo
 
-summary = load_demo(
-    env,  # noqa: F821
-    seed=int(os.environ.get("DEMO_SEED", "1")),
-    scale=float(os.environ.get("DEMO_SCALE", "0.05")),
-)
+DEMO_ADDONS = ("community_grid", "community_finance", "community_eval")
+
+seed = int(os.environ.get("DEMO_SEED", "1"))
+scale = float(os.environ.get("DEMO_SCALE", "0.05"))
+summary = load_demo(env, seed=seed, scale=scale)  # noqa: F821
 env.cr.commit()  # noqa: F821
+installed = set(
+    env["ir.module.module"]  # noqa: F821
+    .search([("name", "in", DEMO_ADDONS), ("state", "=", "installed")])
+    .mapped("name")
+)
+for addon in DEMO_ADDONS:
+    if addon not in installed:
+        continue
+    name = "odoo.addons.%s.tools.demo_loader" % addon
+    if importlib.util.find_spec("odoo.addons.%s.tools" % addon) is None or (
+        importlib.util.find_spec(name) is None
+    ):
+        continue  # this addon has no demo part (yet)
+    loader = importlib.import_module(name)
+    part = loader.load_demo(
+        env, seed=seed, scale=scale, today=demo_data.DEMO_TODAY  # noqa: F821
+    )
+    env.cr.commit()  # noqa: F821
+    summary["counts"].update(part["counts"])
 print(
     "demo street %s: %s (%s)"
     % (

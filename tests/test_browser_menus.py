@@ -20,11 +20,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 ROOT_MENU_NAME = "街道社区治理"
-# Odoo 11's backend web client
-NAVBAR = "#oe_main_menu_navbar"
-VIEWS = ", ".join(".o_content .o_%s_view" % view for view in (
-    "list", "form", "kanban", "graph", "pivot", "calendar")) + (
-    ", .o_content .oe_view_nocontent")  # an empty list shows its help text
+# the navbar of Odoo 11's web client with OCA web_responsive (app drawer)
+NAVBAR = "header[role=banner] nav.main-nav"
+# the root element of each view type in Odoo 11's web client
+VIEWS = ", ".join(".o_content %s" % selector for selector in (
+    ".o_list_view", ".o_form_view", ".o_kanban_view", ".o_graph",
+    ".o_pivot", ".o_calendar_view",
+    ".oe_view_nocontent")) + (  # an empty list shows its help text
+    ", .modal .o_form_view")  # a wizard opened from a menu is a dialog
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 pytestmark = pytest.mark.browser
@@ -111,8 +114,11 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
             page.screenshot(path=str(artifacts_dir / "failed_menu.png"))
             raise AssertionError("menu %s (action %d) shows no view; problems: %s"
                                  % (menu["complete_name"], action_id, problems))
-        breadcrumb = page.inner_text(".o_control_panel .breadcrumb")
-        assert breadcrumb.strip(), "menu %s opened no view" % menu["complete_name"]
+        if page.locator(".modal .o_form_view").count():
+            title = page.inner_text(".modal .modal-title")
+        else:
+            title = page.inner_text(".o_control_panel .breadcrumb")
+        assert title.strip(), "menu %s opened no view" % menu["complete_name"]
         page.screenshot(path=str(artifacts_dir / ("menu_%d.png" % menu["id"])))
         opened.append(menu["complete_name"])
     page.close()
