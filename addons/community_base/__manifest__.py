@@ -12,9 +12,9 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "external_dependencies": {"python": ["openpyxl"]},
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "depends": ["base", "mail", "contacts", "hr", "base_tier_validation",
-                "queue_job", "report_xlsx"],
+                "queue_job", "report_xlsx", "web_responsive"],
     "data": [
         "security/community_base_security.xml",
         "security/ir.model.access.csv",
@@ -23,6 +23,7 @@
         "data/community_care_group_data.xml",
         "security/community_admission_rules.xml",
         "security/community_post_rules.xml",
+        "security/community_dashboard_rules.xml",
         "data/community_admission_data.xml",
         "data/community_seal_item_data.xml",
         "data/community_post_type_data.xml",
@@ -50,5 +51,8 @@
         "views/hr_department_views.xml",
         "views/res_groups_views.xml",
         "views/res_users_views.xml",
+        "views/community_kpi_views.xml",
+        "views/community_report_pack_views.xml",
+        "data/community_kpi_data.xml",
     ],
 }

@@ -9,9 +9,11 @@ from . import community_household
 from . import community_care_group
 from . import community_resident
 from . import community_resident_move
+from . import community_job_progress
+from . import community_kpi
+from . import community_report_pack
 from . import community_ledger_import
 from . import community_ledger_import_error
-from . import community_ledger_import_progress
 from . import res_users
 from . import community_post_type
 from . import community_post

@@ -142,16 +142,14 @@ class CommunityLedgerImport(models.Model):
 
     @api.depends("state", "rows_total")
     def _compute_progress(self):
-        progresses = self.env["community.ledger.import.progress"].sudo().search(
-            [("import_id", "in", [i.id for i in self if isinstance(i.id, int)])])
-        by_import = {progress.import_id.id: progress for progress in progresses}
+        by_import = self.env["community.job.progress"].of(self)
         for ledger_import in self:
             total = ledger_import.rows_total
             if ledger_import.state == "done":
                 done = total
             elif ledger_import.state == "importing" and (
                     ledger_import.id in by_import):
-                done = by_import[ledger_import.id].rows_done
+                done = by_import[ledger_import.id].done
             else:
                 done = 0
             ledger_import.rows_done = done
@@ -382,7 +380,7 @@ class CommunityLedgerImport(models.Model):
         ``_check_can_start`` checked, and the compute methods read across
         it."""
         total = self.rows_total
-        progress = self.env["community.ledger.import.progress"]
+        progress = self.env["community.job.progress"]
         done = [0]
         bulk = bulk_register.BulkRegister(
             self.sudo().env, uid=self.env.uid, page_size=self.BATCH_SIZE)

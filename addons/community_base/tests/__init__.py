@@ -17,3 +17,5 @@ from . import test_hierarchy
 from . import test_resident
 from . import test_access
 from . import test_bulk_register
+from . import test_dashboard
+from . import test_report_pack

@@ -15,8 +15,13 @@ class StreetRoleCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # English messages and labels: the test database speaks zh_CN, and
+        # Odoo 11 translates into the context's language, else the user's;
+        # tests match wordings in English and the Chinese is checked by the
+        # translation test and the browser tests
         cls.env = cls.env(context=dict(
-            cls.env.context, tracking_disable=True, no_reset_password=True))
+            cls.env.context, tracking_disable=True, no_reset_password=True,
+            lang="en_US"))
         cls.menu_root = cls.env.ref("community_base.menu_root")
         cls.leader = cls._create_user("leader", "community_base.group_leader")
         cls.community_clerk = cls._create_user(

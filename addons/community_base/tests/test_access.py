@@ -221,6 +221,21 @@ class TestAccess(CommunityCase):
 
     # leader: reads the street, changes nothing
 
+    def test_street_admin_sets_up_own_street_only(self):
+        """The street administrator keeps the settings of their street
+        (grid sizes, case calendar, budget policy) without a system
+        administrator; clerks and leaders cannot change a street."""
+        self.street_a.sudo(self.street_admin).write({"phone": "010-1234"})
+        self.assertEqual(self.street_a.phone, "010-1234")
+        for user in (self.street_clerk, self.leader, self.community_clerk):
+            with self.assertRaises(AccessError):
+                self.street_a.sudo(user).write({"phone": "999"})
+        with self.assertRaises(AccessError):
+            self.street_b.sudo(self.street_admin).write({"phone": "999"})
+        with self.assertRaises(AccessError):
+            self.env["res.company"].sudo(self.street_admin).create(
+                {"name": "Rogue street"})
+
     def test_leader_reads_the_street(self):
         Resident = self.env["community.resident"].sudo(self.leader.id)
         self.assertEqual(

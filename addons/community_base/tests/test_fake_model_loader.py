@@ -15,9 +15,13 @@ from odoo.tests.common import SavepointCase
 class TestFakeModelLoader(SavepointCase):
 
     def test_fake_model_exists_between_update_and_restore(self):
-        # the loader restores only modules that had models at backup time
-        models.MetaModel.module_to_models.setdefault("community_base", [])
-        loader = FakeModelLoader(self.env, self.__module__)
+        # The loader reloads every model of the module it is given, from
+        # that module's classes only: under "community_base" it would rebuild
+        # community.building without the fields community_grid adds. The
+        # fake model gets a module of its own instead (the loader restores
+        # only modules that had models at backup time, hence the entry).
+        models.MetaModel.module_to_models.setdefault("community_fake", [])
+        loader = FakeModelLoader(self.env, "odoo.addons.community_fake.tests")
         loader.backup_registry()
 
         class CommunityFakeLedger(models.Model):

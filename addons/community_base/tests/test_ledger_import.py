@@ -183,9 +183,9 @@ class TestLedgerImport(LedgerImportCase):
         ledger_import = self.new_import(self.workbook(good_rows(residents=4)))
         ledger_import.action_validate()
         ledger_import.sudo().write({"state": "importing"})
-        self.env["community.ledger.import.progress"].create({
-            "import_id": ledger_import.id, "rows_done": 3,
-            "rows_total": ledger_import.rows_total})
+        self.env["community.job.progress"].create({
+            "res_model": ledger_import._name, "res_id": ledger_import.id,
+            "done": 3, "total": ledger_import.rows_total})
         ledger_import.invalidate_cache()
         self.assertEqual(ledger_import.rows_done, 3)
         self.assertAlmostEqual(ledger_import.progress, 100.0 * 3 / 9)

@@ -1,0 +1,427 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools.safe_eval import safe_eval
+
+#: the bars of the text sparkline of a tile's trend, lowest to highest
+SPARK_BARS = "▁▂▃▄▅▆▇█"
+
+#: how many periods a tile's trend shows, the current one included
+TREND_PERIODS = 6
+
+
+def period_bounds(period, day):
+    """The first day of the period of kind ``period`` containing ``day``
+    and the first day of the next one (dates); ``None, None`` for ``all``.
+
+    >>> period_bounds("month", datetime.date(2026, 11, 25))
+    (datetime.date(2026, 11, 1), datetime.date(2026, 12, 1))
+    >>> period_bounds("quarter", datetime.date(2026, 11, 25))
+    (datetime.date(2026, 10, 1), datetime.date(2027, 1, 1))
+    >>> period_bounds("year", datetime.date(2026, 11, 25))
+    (datetime.date(2026, 1, 1), datetime.date(2027, 1, 1))
+    >>> period_bounds("day", datetime.date(2026, 12, 31))
+    (datetime.date(2026, 12, 31), datetime.date(2027, 1, 1))
+    """
+    if period == "day":
+        return day, day + relativedelta(days=1)
+    if period == "month":
+        start = day.replace(day=1)
+        return start, start + relativedelta(months=1)
+    if period == "quarter":
+        start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+        return start, start + relativedelta(months=3)
+    if period == "year":
+        start = day.replace(month=1, day=1)
+        return start, start + relativedelta(years=1)
+    return None, None
+
+
+def previous_period_day(period, day):
+    """A day of the period before the one containing ``day``."""
+    start = period_bounds(period, day)[0]
+    return start - relativedelta(days=1)
+
+
+def sparkline(values):
+    """A text sparkline of ``values`` (``None`` for a period without a
+    figure), so that a kanban tile shows its trend without JavaScript.
+
+    >>> sparkline([1, 2, 3, 4])
+    '▁▃▆█'
+    >>> sparkline([5, 5])
+    '▄▄'
+    >>> sparkline([0, 0])
+    '▁▁'
+    >>> sparkline([None, 0, 10])
+    ' ▁█'
+    """
+    known = [value for value in values if value is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    bars = []
+    for value in values:
+        if value is None:
+            bars.append(" ")
+        elif high == low:
+            # a flat line: at the bottom when nothing happened at all
+            bars.append(SPARK_BARS[len(SPARK_BARS) // 2 - 1] if high else
+                        SPARK_BARS[0])
+        else:
+            index = int(round((value - low) / (high - low) * (len(SPARK_BARS) - 1)))
+            bars.append(SPARK_BARS[index])
+    return "".join(bars)
+
+
+class CommunityKpi(models.Model):
+    """A tile of the street dashboard (工作台): a named rule over any model.
+
+    Administrators add, order and restrict tiles without code: a tile is a
+    domain on a model, an aggregate (count, sum or average of a field, or a
+    share in percent of a second domain), an optional period on a date
+    field, a target and a warning threshold. Figures are computed with the
+    reading user's rights, so the record rules of the underlying model
+    apply: a community clerk's tile counts their community only.
+    """
+
+    _name = "community.kpi"
+    _description = "Dashboard indicator"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(
+        translate=True, help="What the figure means, shown on the tile.")
+    model_id = fields.Many2one(
+        comodel_name="ir.model",
+        string="Model",
+        required=True,
+        ondelete="cascade",
+        domain=[("transient", "=", False)],
+        help="The records the figure is computed from.",
+    )
+    model_name = fields.Char(
+        related="model_id.model", string="Model name", readonly=True,
+        store=True)
+    domain = fields.Char(
+        required=True,
+        default="[]",
+        help="Which records count. Can use uid, user, context_today(), "
+        "datetime and relativedelta.",
+    )
+    aggregate = fields.Selection(
+        selection=[
+            ("count", "Number of records"),
+            ("sum", "Sum of a field"),
+            ("avg", "Average of a field"),
+            ("ratio", "Share of records (percent)"),
+        ],
+        required=True,
+        default="count",
+    )
+    field_id = fields.Many2one(
+        comodel_name="ir.model.fields",
+        string="Measure",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('store', '=', True), "
+        "('ttype', 'in', ('integer', 'float', 'monetary'))]",
+        help="The field summed or averaged.",
+    )
+    ratio_domain = fields.Char(
+        "Out of",
+        default="[]",
+        help="For a share: the records the share is taken of. The figure is "
+        "the records matching both domains, in percent of the records "
+        "matching this one.",
+    )
+    date_field_id = fields.Many2one(
+        comodel_name="ir.model.fields",
+        string="Date field",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('store', '=', True), "
+        "('ttype', 'in', ('date', 'datetime'))]",
+        help="The date that places a record in a period; also the axis of "
+        "the trend.",
+    )
+    period = fields.Selection(
+        selection=[
+            ("all", "All records"),
+            ("day", "Today"),
+            ("month", "This month"),
+            ("quarter", "This quarter"),
+            ("year", "This year"),
+        ],
+        required=True,
+        default="all",
+        help="Only records whose date falls in the current period count. "
+        "With all records, the trend shows the running total at the end of "
+        "each of the last months.",
+    )
+    unit = fields.Char(translate=True, help="e.g. 户, 人, %.")
+    digits = fields.Integer(
+        "Decimals", default=0, help="Decimals shown on the tile.")
+    target = fields.Float(
+        help="The figure to reach; zero: the tile has no target.")
+    warning_threshold = fields.Float(
+        help="Between the target and this figure the tile shows a warning; "
+        "beyond it, an alert.")
+    higher_is_better = fields.Boolean(
+        default=True,
+        help="Unset for figures to keep low, such as overdue cases.")
+    group_ids = fields.Many2many(
+        comodel_name="res.groups",
+        string="Shown to",
+        help="Roles that see the tile; empty: every role that may read the "
+        "model.",
+    )
+    value = fields.Float(compute="_compute_figures")
+    value_display = fields.Char("Figure", compute="_compute_figures")
+    trend = fields.Char(compute="_compute_figures")
+    trend_display = fields.Char("Trend figures", compute="_compute_figures")
+    state = fields.Selection(
+        selection=[
+            ("none", "No target"),
+            ("ok", "On target"),
+            ("warning", "Warning"),
+            ("alert", "Off target"),
+            ("denied", "Not readable"),
+        ],
+        compute="_compute_figures",
+    )
+
+    # -- the figures -----------------------------------------------------------
+
+    def _eval_context(self):
+        return {
+            "uid": self.env.uid,
+            "user": self.env.user,
+            "context_today": lambda: fields.Date.from_string(
+                fields.Date.context_today(self)),
+            "datetime": datetime,
+            "relativedelta": relativedelta,
+        }
+
+    def _domain(self, text):
+        return safe_eval(text or "[]", self._eval_context())
+
+    def _today(self):
+        return fields.Date.from_string(
+            self.env.context.get("kpi_today")
+            or fields.Date.context_today(self))
+
+    def _period_domain(self, start, end):
+        """Records dated in [start, end); either bound may be ``None``."""
+        if not self.date_field_id:
+            return []
+        name = self.date_field_id.name
+        domain = []
+        for operator, day in ((">=", start), ("<", end)):
+            if day is None:
+                continue
+            if self.date_field_id.ttype == "datetime":
+                value = fields.Datetime.to_string(
+                    datetime.datetime.combine(day, datetime.time()))
+            else:
+                value = fields.Date.to_string(day)
+            domain.append((name, operator, value))
+        return domain
+
+    def _records_domain(self, day=None):
+        """The domain of the records behind the figure on ``day`` (today by
+        default): the tile's domain within its period."""
+        self.ensure_one()
+        return expression.AND([
+            self._domain(self.domain),
+            self._period_domain(*self._bounds_on(day or self._today()))])
+
+    def _figure_on(self, day):
+        """The figure on ``day``, read with the user's rights (the record
+        rules of the model apply); ``None`` when there is none (an average
+        or a share of no records)."""
+        model = self.env[self.model_name]
+        period = self._period_domain(*self._bounds_on(day))
+        domain = expression.AND([self._domain(self.domain), period])
+        if self.aggregate == "count":
+            return float(model.search_count(domain))
+        if self.aggregate == "ratio":
+            base = expression.AND([self._domain(self.ratio_domain), period])
+            total = model.search_count(base)
+            if not total:
+                return None
+            part = model.search_count(expression.AND([base, domain]))
+            return 100.0 * part / total
+        total, count = self._sum_and_count(model, domain, self.field_id.name)
+        if self.aggregate == "sum":
+            return total
+        return total / count if count else None
+
+    @staticmethod
+    def _sum_and_count(model, domain, fname):
+        """The sum of ``fname`` over the records of ``domain`` the user may
+        read, and their number, in one query. Not ``read_group``: it
+        aggregates with the field's own operator (an average for a rate),
+        and the figure must be a sum."""
+        model.check_access_rights("read")
+        query = model._where_calc(domain)
+        model._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        model.env.cr.execute(
+            'SELECT coalesce(sum("%s"."%s"), 0), count(*) FROM %s%s' % (
+                model._table, fname, from_clause,
+                " WHERE %s" % where_clause if where_clause else ""),
+            params)
+        total, count = model.env.cr.fetchone()
+        return float(total), count
+
+    def _bounds_on(self, day):
+        if self.period == "all":
+            if not self.date_field_id or day == self._today():
+                return None, None
+            return None, day + relativedelta(days=1)
+        return period_bounds(self.period, day)
+
+    def _trend_days(self):
+        """A day in each period of the trend, oldest first; with all records,
+        the last day of each of the last months (today for this one)."""
+        today = self._today()
+        days = [today]
+        period = "month" if self.period == "all" else self.period
+        for _index in range(TREND_PERIODS - 1):
+            days.append(previous_period_day(period, days[-1]))
+        return list(reversed(days))
+
+    def _format(self, value):
+        if value is None:
+            return "—"
+        text = "{:,.{digits}f}".format(value, digits=max(self.digits, 0))
+        if not self.unit:
+            return text
+        return "%s%s%s" % (text, "" if self.unit == "%" else " ", self.unit)
+
+    def _state_of(self, value):
+        if value is None or not self.target:
+            return "none"
+        if self.higher_is_better:
+            if value >= self.target:
+                return "ok"
+            return "warning" if value >= self.warning_threshold else "alert"
+        if value <= self.target:
+            return "ok"
+        return "warning" if value <= self.warning_threshold else "alert"
+
+    @api.depends("model_id", "domain", "aggregate", "field_id", "ratio_domain",
+                 "date_field_id", "period", "target", "warning_threshold",
+                 "higher_is_better", "unit", "digits")
+    def _compute_figures(self):
+        for kpi in self:
+            model = kpi.model_name and self.env.get(kpi.model_name)
+            if model is None or not model.check_access_rights(
+                    "read", raise_exception=False):
+                kpi.update({"value": 0.0, "value_display": "—", "trend": "",
+                            "trend_display": "", "state": "denied"})
+                continue
+            value = kpi._figure_on(kpi._today())
+            trend = []
+            if kpi.date_field_id:
+                trend = [kpi._figure_on(day) for day in kpi._trend_days()]
+            kpi.update({
+                "value": value or 0.0,
+                "value_display": kpi._format(value),
+                "trend": sparkline(trend),
+                "trend_display": " → ".join(
+                    kpi._format(figure) for figure in trend),
+                "state": kpi._state_of(value),
+            })
+
+    # -- checks ----------------------------------------------------------------
+
+    @api.constrains("model_id", "domain", "ratio_domain", "aggregate",
+                    "field_id", "date_field_id")
+    def _check_rule(self):
+        for kpi in self:
+            model = self.env.get(kpi.model_name)
+            if model is None:
+                raise ValidationError(
+                    _("Indicator %s: the model does not exist.") % kpi.name)
+            for label, text in ((_("domain"), kpi.domain),
+                                (_("out of"), kpi.ratio_domain)):
+                try:
+                    model.sudo()._where_calc(kpi._domain(text))
+                except Exception as error:
+                    raise ValidationError(_(
+                        "Indicator %(kpi)s: the %(which)s %(domain)s is not "
+                        "valid on %(model)s: %(error)s") % {
+                            "kpi": kpi.name, "which": label, "domain": text,
+                            "model": kpi.model_id.name, "error": error})
+            if kpi.aggregate in ("sum", "avg") and not kpi.field_id:
+                raise ValidationError(_(
+                    "Indicator %s: a sum or an average needs a measure "
+                    "field.") % kpi.name)
+            for field in (kpi.field_id, kpi.date_field_id):
+                if field and field.model_id != kpi.model_id:
+                    raise ValidationError(_(
+                        "Indicator %(kpi)s: the field %(field)s is not a "
+                        "field of %(model)s.") % {
+                            "kpi": kpi.name, "field": field.field_description,
+                            "model": kpi.model_id.name})
+            if kpi.period != "all" and not kpi.date_field_id:
+                raise ValidationError(_(
+                    "Indicator %s: a figure per period needs a date field.")
+                    % kpi.name)
+
+    # -- drill-down ------------------------------------------------------------
+
+    def _action(self, name, domain, view_mode, context=None):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": self.model_name,
+            "view_type": "form",
+            "view_mode": view_mode,
+            "views": [(False, mode) for mode in view_mode.split(",")],
+            "domain": domain,
+            "context": context or {},
+            "target": "current",
+        }
+
+    @api.multi
+    def action_open_records(self):
+        """The records behind the figure (for a share: the part)."""
+        self.ensure_one()
+        domain = self._records_domain()
+        if self.aggregate == "ratio":
+            domain = expression.AND([
+                self._domain(self.ratio_domain), domain])
+        return self._action(self.name, domain, "tree,form")
+
+    @api.multi
+    def action_open_trend(self):
+        """The figure's records over time in Odoo's graph view, by month
+        (by day for a daily figure)."""
+        self.ensure_one()
+        if not self.date_field_id:
+            return self.action_open_records()
+        interval = "day" if self.period == "day" else "month"
+        groupby = "%s:%s" % (self.date_field_id.name, interval)
+        days = self._trend_days()
+        start = period_bounds(
+            "month" if self.period == "all" else self.period, days[0])[0]
+        domain = expression.AND([
+            self._domain(self.domain), self._period_domain(start, None)])
+        measure = [self.field_id.name] if self.aggregate in (
+            "sum", "avg") else []
+        return self._action(
+            _("%s: trend") % self.name, domain, "graph,pivot,tree", {
+                "graph_groupbys": [groupby],
+                "graph_measure": measure and measure[0] or "__count__",
+                "pivot_row_groupby": [groupby],
+                "pivot_measures": measure or ["__count__"],
+            })

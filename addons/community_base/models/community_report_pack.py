@@ -1,0 +1,297 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import logging
+
+import xlsxwriter
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.queue_job.job import job
+
+from ..tools import report_sheet
+
+_logger = logging.getLogger(__name__)
+
+
+class CommunityReportPack(models.Model):
+    """The monthly report pack (月度报表): one workbook for the superiors
+    with a sheet per subject (population, grids and visits, cases, budget
+    execution, evaluation results).
+
+    The sheets are contributed by the addons: ``_pack_sheets`` lists the
+    methods that write them, and each community_* addon extends the list
+    with its own. A pack is built in a background job with progress, reads
+    the street's data with the rights of the user who asked for it, and
+    keeps every workbook it made as an attachment: regenerating a month
+    adds a version and does not lose the one already sent.
+    """
+
+    _name = "community.report.pack"
+    _description = "Monthly report pack"
+    _order = "month desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        string="Street office",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.company_id,
+        domain=[("is_street_office", "=", True)],
+    )
+    month = fields.Date(
+        required=True,
+        index=True,
+        default=lambda self: fields.Date.to_string(
+            fields.Date.from_string(fields.Date.context_today(self)).replace(
+                day=1)),
+        help="Any day of the month; stored as its first day.",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Author",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Not built"),
+            ("queued", "Waiting"),
+            ("done", "Built"),
+            ("failed", "Failed"),
+        ],
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+    )
+    progress = fields.Float(compute="_compute_progress")
+    progress_message = fields.Char("Step", compute="_compute_progress")
+    attachment_id = fields.Many2one(
+        comodel_name="ir.attachment",
+        string="Workbook",
+        readonly=True,
+        ondelete="set null",
+    )
+    datas = fields.Binary(
+        related="attachment_id.datas", string="Latest workbook",
+        readonly=True)
+    datas_fname = fields.Char(
+        related="attachment_id.datas_fname", readonly=True)
+    attachment_ids = fields.One2many(
+        comodel_name="ir.attachment",
+        inverse_name="res_id",
+        domain=[("res_model", "=", "community.report.pack")],
+        string="Versions",
+        readonly=True,
+    )
+    date_done = fields.Datetime("Built on", readonly=True)
+    error = fields.Text(readonly=True)
+    job_uuid = fields.Char("Job", readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("month_uniq", "unique(company_id, month)",
+         "A street has one report pack per month; build it again to "
+         "refresh it."),
+    ]
+
+    @api.depends("company_id.name", "month")
+    def _compute_name(self):
+        for pack in self:
+            if not pack.month:
+                pack.name = False
+                continue
+            month = fields.Date.from_string(pack.month)
+            pack.name = _("%(street)s report pack %(year)s-%(month)02d") % {
+                "street": pack.company_id.name or "", "year": month.year,
+                "month": month.month}
+
+    @api.depends("state")
+    def _compute_progress(self):
+        progress = self.env["community.job.progress"].of(self)
+        for pack in self:
+            row = progress.get(pack.id)
+            if pack.state == "done":
+                pack.progress, pack.progress_message = 100.0, False
+            elif pack.state == "queued" and row and row.total:
+                pack.progress = 100.0 * row.done / row.total
+                pack.progress_message = row.message
+            else:
+                pack.progress, pack.progress_message = 0.0, False
+
+    @api.model
+    def create(self, vals):
+        vals = self._first_of_month(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self._first_of_month(vals))
+
+    def _first_of_month(self, vals):
+        if vals.get("month"):
+            vals = dict(vals, month=fields.Date.to_string(
+                fields.Date.from_string(vals["month"]).replace(day=1)))
+        return vals
+
+    # -- building -------------------------------------------------------------
+
+    @api.multi
+    def action_generate(self):
+        """Build the workbook in a background job (at once when jobs are
+        disabled, as in tests)."""
+        for pack in self:
+            if pack.state == "queued":
+                raise UserError(_(
+                    "%s is being built already; wait for it to finish.")
+                    % pack.name)
+            pack.write({"state": "queued", "error": False})
+            delayed = pack.with_delay(
+                description=_("Build %s") % pack.name).action_generate_job()
+            if hasattr(delayed, "uuid"):
+                pack.job_uuid = delayed.uuid
+        return True
+
+    @job(default_channel="root.community_report")
+    @api.multi
+    def action_generate_job(self):
+        """Write the workbook; a failure leaves no partial attachment, marks
+        the pack failed with the reason, and can be run again."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                content = self._build_workbook()
+                self._attach(content)
+        except Exception as error:  # the reason is shown on the pack
+            _logger.exception("report pack %s failed", self.id)
+            self.write({"state": "failed", "error": str(error)})
+            return False
+        return True
+
+    def _pack_sheets(self):
+        """The sheets of the pack, in order: (sequence, method name). Each
+        method takes (workbook, styles) and writes one or more sheets;
+        the addons add theirs by extending this list."""
+        return [(10, "_sheet_cover"), (20, "_sheet_population")]
+
+    def _build_workbook(self):
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        styles = report_sheet.Styles(workbook)
+        sheets = sorted(self._pack_sheets())
+        progress = self.env["community.job.progress"]
+        for index, (_sequence, method) in enumerate(sheets):
+            progress.report(self, index, len(sheets), method)
+            getattr(self, method)(workbook, styles)
+        progress.report(self, len(sheets), len(sheets), False)
+        workbook.close()
+        return buffer.getvalue()
+
+    def _attach(self, content):
+        month = fields.Date.from_string(self.month)
+        attachment = self.env["ir.attachment"].create({
+            "name": "%s.xlsx" % self.name,
+            "datas_fname": "%s-%s.xlsx" % (
+                self.company_id.name, month.strftime("%Y-%m")),
+            "datas": base64.b64encode(content),
+            "res_model": self._name,
+            "res_id": self.id,
+            "mimetype": "application/vnd.openxmlformats-officedocument."
+                        "spreadsheetml.sheet",
+        })
+        self.write({"state": "done", "attachment_id": attachment.id,
+                    "date_done": fields.Datetime.now()})
+
+    # -- what the sheets read ---------------------------------------------------
+
+    def _month_bounds(self):
+        """First day of the pack's month and of the next month (dates)."""
+        start = fields.Date.from_string(self.month)
+        return start, start + relativedelta(months=1)
+
+    def _subtitle(self):
+        start = self._month_bounds()[0]
+        return _("%(street)s, %(year)s-%(month)02d") % {
+            "street": self.company_id.name, "year": start.year,
+            "month": start.month}
+
+    def _communities(self):
+        """The street's communities the author may read, by code."""
+        return self.env["community.community"].search(
+            [("company_id", "=", self.company_id.id)], order="code, name")
+
+    # -- the sheets of community_base -------------------------------------------
+
+    def _sheet_cover(self, workbook, styles):
+        sheet = workbook.add_worksheet(_("Cover"))
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.set_column(0, 0, 18)
+        sheet.set_column(1, 1, 50)
+        start = self._month_bounds()[0]
+        sheet.merge_range(0, 0, 0, 1, _("Monthly report of the street office"),
+                          styles.title)
+        sheet.set_row(0, 36)
+        rows = [
+            (_("Street office"), self.company_id.name),
+            # the district is above the clerk's company: its name only
+            (_("District"), self.company_id.sudo().parent_id.name or ""),
+            (_("Month"), "%s-%02d" % (start.year, start.month)),
+            (_("Prepared by"), self.user_id.name),
+            (_("Prepared on"), fields.Date.context_today(self)),
+        ]
+        for offset, (label, value) in enumerate(rows):
+            sheet.write(2 + offset, 0, label, styles.label)
+            sheet.write(2 + offset, 1, value, styles.cells["text"])
+
+    def _sheet_population(self, workbook, styles):
+        communities = self._communities()
+        Resident = self.env["community.resident"]
+        living = [("company_id", "=", self.company_id.id),
+                  ("state", "=", "living")]
+        residents = {}
+        for group in Resident.read_group(
+                living, ["community_id", "residence_type"],
+                ["community_id", "residence_type"], lazy=False):
+            key = (group["community_id"] and group["community_id"][0],
+                   group["residence_type"])
+            residents[key] = group["__count"]
+        cared = {}
+        for group in Resident.read_group(
+                living + [("care_group_ids", "!=", False)], ["community_id"],
+                ["community_id"]):
+            cared[group["community_id"][0]] = group["community_id_count"]
+        households = {}
+        for group in self.env["community.household"].read_group(
+                [("company_id", "=", self.company_id.id)], ["community_id"],
+                ["community_id"]):
+            households[group["community_id"][0]] = group["community_id_count"]
+        columns = [
+            (_("Community"), "text", 18), (_("Compounds"), "int", 9),
+            (_("Buildings"), "int", 9), (_("Households"), "int", 10),
+            (_("Residents"), "int", 10), (_("Registered"), "int", 10),
+            (_("Floating"), "int", 10), (_("Care group residents"), "int", 12),
+            (_("Residents per household"), "float", 12),
+        ]
+        rows = []
+        sums = [0] * 7
+        for community in communities:
+            registered = residents.get((community.id, "registered"), 0)
+            floating = residents.get((community.id, "floating"), 0)
+            figures = [
+                community.compound_count, community.building_count,
+                households.get(community.id, 0), registered + floating,
+                registered, floating, cared.get(community.id, 0)]
+            sums = [total + figure for total, figure in zip(sums, figures)]
+            rows.append([community.name] + figures + [
+                report_sheet.ratio(figures[3], figures[2])])
+        totals = [_("Total")] + sums + [report_sheet.ratio(sums[3], sums[2])]
+        report_sheet.write_table(
+            workbook.add_worksheet(_("Population")), styles,
+            _("Population by community"), self._subtitle(), columns, rows,
+            totals)
