@@ -50,9 +50,16 @@ class TestGridOfficer(GridRoleCase):
             self.assertIn(self.grid_management_menu,
                           self.visible_menus(user), user.login)
 
-    def test_community_clerk_does_not_see_grid_management(self):
-        self.assertNotIn(self.grid_management_menu,
-                         self.visible_menus(self.community_clerk))
+    def test_community_clerk_sees_grids_and_visits(self):
+        """Community clerks manage the grids and visits of their
+        communities, so the grid menus are theirs too."""
+        menus = self.visible_menus(self.community_clerk)
+        for xmlid in ("grid_management_menu", "grid_menu", "grid_grid_menu",
+                      "grid_visit_menu", "grid_report_menu"):
+            self.assertIn(self.env.ref("community_grid.%s" % xmlid), menus,
+                          xmlid)
+        self.assertNotIn(
+            self.env.ref("community_grid.grid_configuration_menu"), menus)
 
     def test_users_without_street_role_do_not_see_grid_management(self):
         for user in (self.internal_user, self.portal_user):

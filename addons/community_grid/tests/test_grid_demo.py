@@ -1,0 +1,80 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The grid part of the demo street, on top of community_base's."""
+from odoo.tests.common import SavepointCase
+
+from odoo.addons.community_base.tools import demo_data
+from odoo.addons.community_base.tools.demo_loader import load_demo
+
+from ..tools import demo_grid
+
+SCALE = 0.005
+
+
+class TestGridDemo(SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_demo(cls.env, seed=1, scale=SCALE)
+        cls.today = demo_data.DEMO_TODAY
+        cls.result = demo_grid.load(cls.env, seed=1, scale=SCALE,
+                                    today=cls.today)
+        district = cls.env.ref("community_base.district_demo")
+        cls.streets = cls.env["res.company"].search(
+            [("parent_id", "=", district.id)])
+        cls.domain = [("company_id", "in", cls.streets.ids)]
+
+    def test_every_household_is_in_a_grid_of_its_community(self):
+        households = self.env["community.household"].with_context(
+            active_test=False).search(self.domain)
+        self.assertTrue(households)
+        self.assertFalse(households.filtered(lambda h: not h.grid_id))
+        self.assertFalse(households.filtered(
+            lambda h: h.grid_id.community_id != h.community_id))
+
+    def test_grid_counts_are_stored(self):
+        grids = self.env["grid.grid"].search(self.domain)
+        self.assertEqual(len(grids), self.result["counts"]["grid.grid"])
+        self.assertEqual(
+            sum(grids.mapped("household_count")),
+            self.env["community.household"].search_count(self.domain))
+        for grid in grids:
+            self.assertEqual(grid.household_count, len(grid.household_ids))
+            self.assertTrue(grid.officer_id.has_group(
+                "community_grid.group_grid_officer"))
+
+    def test_demo_officer_holds_the_first_grid(self):
+        officer = self.env["res.users"].search([("login", "=", "grid_officer")])
+        self.assertTrue(officer)
+        grid = self.env.ref("community_grid.grid_1_demo")
+        self.assertEqual(grid.officer_id, officer)
+        self.assertTrue(self.env["grid.grid"].sudo(officer.id).search([]))
+
+    def test_a_year_of_visits_up_to_today(self):
+        visits = self.env["grid.visit"].search(self.domain)
+        self.assertEqual(len(visits), self.result["counts"]["grid.visit"])
+        self.assertTrue(visits)
+        dates = visits.mapped("date")
+        self.assertLessEqual(max(dates), str(self.today))
+        self.assertGreaterEqual(min(dates), "2024-12-01")
+        self.assertFalse(visits.filtered(
+            lambda v: v.grid_id != v.household_id.grid_id
+            or v.officer_id != v.grid_id.officer_id))
+        household = visits[0].household_id
+        self.assertEqual(household.last_visit_date,
+                         max(household.visit_ids.mapped("date")))
+
+    def test_officers_work_near_the_quota(self):
+        rows = self.env["grid.visit.report"].read_group(
+            self.domain + [("month", "=", "2025-06-01"), ("target", ">", 0)],
+            ["officer_id", "household_visited", "target", "visit_rate"],
+            ["officer_id"])
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertGreater(row["household_visited"], 0)
+
+    def test_second_run_writes_nothing(self):
+        again = demo_grid.load(self.env, seed=1, scale=SCALE, today=self.today)
+        self.assertFalse(again["created"])
+        self.assertEqual(again["counts"], self.result["counts"])
