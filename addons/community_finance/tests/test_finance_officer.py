@@ -78,9 +78,17 @@ class TestFinanceOfficer(FinanceRoleCase):
             })
         self.assertEqual(budget.creating_user_id, self.finance_officer)
 
-    def test_street_admin_cannot_read_budgets(self):
+    def test_street_roles_read_budgets_through_proposals_menu(self):
+        # leaders read budgets and clerks propose them, outside the
+        # quasi-finance menus
+        menu = self.env.ref("community_finance.crossovered_budget_menu_proposal")
+        for user in (self.leader, self.community_clerk, self.street_admin):
+            self.assertIn(menu, self.visible_menus(user), user.login)
+            self.assertIn(self.budget, self.open_action(menu.action, user))
+
+    def test_internal_user_cannot_read_budgets(self):
         with self.assertRaises(AccessError):
-            self.open_action(self.budget_menu.action, self.street_admin)
+            self.open_action(self.budget_menu.action, self.internal_user)
 
     def test_every_leaf_menu_opens_a_window_action(self):
         self.assert_leaf_menus_open_window_actions("community_finance")

@@ -1,0 +1,59 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class AccountMove(models.Model):
+    """Posting is where a dedicated fund is protected (专款专用): journal
+    entries, vendor bills and the entries the street's own documents create
+    all pass through ``post``, so the check holds whichever way the money
+    is spent."""
+
+    _inherit = "account.move"
+
+    @api.multi
+    def post(self):
+        self._check_fund_expense_categories()
+        # an expense beyond an approved budget line warns or, if the street
+        # chose so, is refused
+        self.env["crossovered.budget.lines"]._check_expenses_overrun(self)
+        result = super().post()
+        # the check read the lines' actual amounts before these entries:
+        # drop those cached figures so that they are read again
+        self.env["crossovered.budget.lines"].invalidate_cache()
+        self.env["crossovered.budget"].invalidate_cache()
+        return result
+
+    @api.multi
+    def _check_fund_expense_categories(self):
+        """Refuse a line that spends a fund (a debit on the fund's analytic
+        account) on an account outside the fund's expense categories."""
+        lines = self.mapped("line_ids").filtered(
+            lambda line: line.analytic_account_id and float_compare(
+                line.debit, 0.0,
+                precision_rounding=line.company_id.currency_id.rounding) > 0)
+        if not lines:
+            return
+        funds = self.env["finance.fund"].sudo().with_context(
+            active_test=False).search([
+                ("analytic_account_id", "in",
+                 lines.mapped("analytic_account_id").ids)])
+        fund_by_analytic = {fund.analytic_account_id: fund for fund in funds}
+        for line in lines:
+            fund = fund_by_analytic.get(line.analytic_account_id)
+            if fund and line.account_id not in fund.allowed_account_ids:
+                raise UserError(_(
+                    "The line \"%(line)s\" of the entry \"%(move)s\" spends "
+                    "the fund \"%(fund)s\" on the account %(account)s, which "
+                    "is not among the fund's allowed expense categories "
+                    "(%(categories)s).") % {
+                        "line": line.name,
+                        "move": line.move_id.ref or line.move_id.name,
+                        "fund": fund.name,
+                        "account": line.account_id.display_name,
+                        "categories": ", ".join(
+                            fund.expense_category_ids.mapped("name"))
+                        or _("none"),
+                    })

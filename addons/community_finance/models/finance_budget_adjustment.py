@@ -1,0 +1,202 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .crossovered_budget import FINANCE_GROUP
+
+
+class FinanceBudgetAdjustment(models.Model):
+    """A budget adjustment (预算调整): an increase, a decrease or a transfer
+    between lines of an approved budget, approved through tiers like the
+    budget itself.
+
+    The budget lines change only when the adjustment is approved, and the
+    approved adjustment lines stay on the budget lines as their history,
+    so the final accounts can show the approved budget, the adjustments
+    and the adjusted budget side by side.
+    """
+
+    _name = "finance.budget.adjustment"
+    _inherit = ["mail.thread", "tier.validation"]
+    _description = "Budget adjustment"
+    _order = "date desc, id desc"
+    _mail_post_access = "read"
+
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+
+    name = fields.Char(
+        required=True, readonly=True, copy=False, default="/",
+        states={"draft": [("readonly", False)]})
+    date = fields.Date(
+        required=True, default=fields.Date.context_today,
+        readonly=True, states={"draft": [("readonly", False)]})
+    budget_id = fields.Many2one(
+        comodel_name="crossovered.budget", string="Budget", required=True,
+        index=True, ondelete="restrict", readonly=True,
+        states={"draft": [("readonly", False)]},
+        domain=[("state", "=", "validate")])
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Street office",
+        related="budget_id.company_id", store=True, index=True,
+        readonly=True)
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", related="company_id.currency_id",
+        readonly=True)
+    adjustment_type = fields.Selection(
+        selection=[
+            ("increase", "Increase"),
+            ("decrease", "Decrease"),
+            ("transfer", "Transfer between lines"),
+        ],
+        string="Type", required=True, default="increase", readonly=True,
+        states={"draft": [("readonly", False)]})
+    reason = fields.Text(
+        required=True, readonly=True,
+        states={"draft": [("readonly", False)]})
+    line_ids = fields.One2many(
+        comodel_name="finance.budget.adjustment.line",
+        inverse_name="adjustment_id", string="Lines", copy=True,
+        readonly=True, states={"draft": [("readonly", False)]})
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amount_total", store=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        required=True, default="draft", index=True, readonly=True,
+        copy=False, track_visibility="onchange")
+    approval_date = fields.Date(readonly=True, copy=False)
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for adjustment in self:
+            adjustment.amount_total = sum(adjustment.line_ids.mapped("amount"))
+
+    @api.model
+    def create(self, vals):
+        if vals.get("budget_id"):
+            # scope field read by the record rules before Odoo 11 writes
+            # stored related fields
+            vals["company_id"] = self.env["crossovered.budget"].sudo(
+            ).browse(vals["budget_id"]).company_id.id
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "finance.budget.adjustment") or "/"
+        return super().create(vals)
+
+    @api.multi
+    def unlink(self):
+        for adjustment in self:
+            if adjustment.state != "draft":
+                raise UserError(_(
+                    "The budget adjustment \"%s\" has been submitted and is "
+                    "kept as history.") % adjustment.name)
+        return super().unlink()
+
+    @api.multi
+    def action_submit(self):
+        for adjustment in self:
+            if adjustment.state != "draft":
+                raise UserError(_(
+                    "Only draft budget adjustments can be submitted; \"%s\" "
+                    "is not a draft.") % adjustment.name)
+            if adjustment.budget_id.state != "validate":
+                raise UserError(_(
+                    "The budget \"%(budget)s\" is not approved: the "
+                    "adjustment \"%(name)s\" cannot change it.") % {
+                        "budget": adjustment.budget_id.name,
+                        "name": adjustment.name})
+            if not adjustment.line_ids:
+                raise UserError(_(
+                    "The budget adjustment \"%s\" has no lines.")
+                    % adjustment.name)
+            adjustment.line_ids._check_lines()
+        self.write({"state": "submitted"})
+        self.request_validation()
+        return True
+
+    @api.multi
+    def validate_tier(self):
+        """The last approving reviewer approves the adjustment itself."""
+        result = super().validate_tier()
+        self.invalidate_cache()
+        self.filtered(
+            lambda adjustment: adjustment.state == "submitted"
+            and adjustment.validated).action_approve()
+        return result
+
+    @api.multi
+    def action_approve(self):
+        """Approve and apply: the budget lines' amounts change now, in one
+        transaction, or not at all."""
+        for adjustment in self:
+            if adjustment.state != "submitted":
+                raise UserError(_(
+                    "Only submitted budget adjustments can be approved; "
+                    "\"%s\" is not submitted.") % adjustment.name)
+            if adjustment.need_validation:
+                adjustment._validate_tier(adjustment.request_validation())
+            elif adjustment.can_review:
+                adjustment._validate_tier()
+            adjustment.invalidate_cache()
+            if not adjustment.review_ids:
+                if not self.env.user.has_group(FINANCE_GROUP):
+                    raise UserError(_(
+                        "No approval tier applies to the budget adjustment "
+                        "\"%s\": only a finance officer can approve it.")
+                        % adjustment.name)
+            elif not adjustment.validated:
+                pending = adjustment.review_ids.filtered(
+                    lambda review: review.status != "approved")
+                raise UserError(_(
+                    "The budget adjustment \"%(name)s\" still waits for the "
+                    "approval of: %(reviewers)s.") % {
+                        "name": adjustment.name,
+                        "reviewers": ", ".join(
+                            pending.mapped("reviewer_ids.name"))})
+            adjustment.line_ids._check_lines()
+            adjustment.sudo().line_ids._apply()
+        self.sudo().write({
+            "state": "approved",
+            "approval_date": fields.Date.context_today(self),
+        })
+        for adjustment in self:
+            adjustment.budget_id.sudo().message_post(body=_(
+                "Budget adjustment %(name)s approved: %(reason)s") % {
+                    "name": adjustment.name, "reason": adjustment.reason})
+        return True
+
+    @api.multi
+    def action_reject(self):
+        for adjustment in self:
+            if adjustment.state != "submitted":
+                raise UserError(_(
+                    "Only submitted budget adjustments can be rejected; "
+                    "\"%s\" is not submitted.") % adjustment.name)
+            if not self.env.user.has_group(FINANCE_GROUP) and \
+                    self.env.user not in adjustment.mapped(
+                        "review_ids.reviewer_ids"):
+                raise UserError(_(
+                    "Only a finance officer or an approver of the budget "
+                    "adjustment \"%s\" can reject it.") % adjustment.name)
+            if adjustment.review_ids:
+                adjustment.reject_tier()
+        self.sudo().write({"state": "rejected"})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        for adjustment in self:
+            if adjustment.state != "rejected":
+                raise UserError(_(
+                    "Only rejected budget adjustments can be reset to draft; "
+                    "\"%s\" is not rejected.") % adjustment.name)
+        self.mapped("review_ids").sudo().unlink()
+        self.write({"state": "draft"})
+        return True

@@ -1,0 +1,125 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class FinanceFundStandard(models.Model):
+    """A funding standard (经费标准) the street pays each community by:
+    a rate per household per year (community work funds at least 35 yuan,
+    management-service funds at least 50 yuan) or a fixed amount chosen by
+    the community's size (office funds of 8,000 to 10,000 yuan).
+
+    Standards change over the years; two versions of one standard (same
+    code) must not be valid on the same day, or an allocation would not
+    know which rate to use.
+    """
+
+    _name = "finance.fund.standard"
+    _description = "Funding standard"
+    _order = "sequence, code, date_start desc, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, index=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Street office", required=True,
+        index=True, ondelete="restrict",
+        default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", related="company_id.currency_id",
+        readonly=True)
+    method = fields.Selection(
+        selection=[
+            ("per_household", "Per household per year"),
+            ("fixed", "Fixed amount by size"),
+        ],
+        required=True, default="per_household")
+    rate = fields.Monetary(
+        string="Rate per household",
+        help="Yearly amount per household of the community.")
+    band_ids = fields.One2many(
+        comodel_name="finance.fund.standard.band",
+        inverse_name="standard_id", string="Size bands", copy=True)
+    budget_post_id = fields.Many2one(
+        comodel_name="account.budget.post", string="Budgetary position",
+        index=True, ondelete="restrict",
+        help="Budgetary position of the budget lines this standard "
+             "creates; the street's default one when empty.")
+    fund_id = fields.Many2one(
+        comodel_name="finance.fund", string="Fund", index=True,
+        ondelete="restrict",
+        help="The dedicated fund that pays this standard, if any.")
+    date_start = fields.Date(string="Valid from", required=True)
+    date_end = fields.Date(string="Valid until")
+    active = fields.Boolean(default=True)
+    note = fields.Text()
+
+    @api.constrains("method", "rate", "band_ids")
+    def _check_amounts(self):
+        for standard in self:
+            currency = standard.currency_id
+            if standard.method == "per_household" and \
+                    currency.compare_amounts(standard.rate, 0.0) <= 0:
+                raise ValidationError(_(
+                    "The funding standard \"%s\" needs a positive rate per "
+                    "household.") % standard.name)
+            if standard.method == "fixed" and not standard.band_ids:
+                raise ValidationError(_(
+                    "The funding standard \"%s\" pays by size: give it at "
+                    "least one size band.") % standard.name)
+
+    @api.constrains("date_start", "date_end", "code", "company_id", "active")
+    def _check_overlap(self):
+        for standard in self.filtered("active"):
+            if standard.date_end and standard.date_end < standard.date_start:
+                raise ValidationError(_(
+                    "The funding standard \"%s\" ends before it starts.")
+                    % standard.name)
+            domain = [
+                ("id", "!=", standard.id),
+                ("code", "=", standard.code),
+                ("company_id", "=", standard.company_id.id),
+                "|", ("date_end", "=", False),
+                ("date_end", ">=", standard.date_start),
+            ]
+            if standard.date_end:
+                domain.append(("date_start", "<=", standard.date_end))
+            other = self.search(domain, limit=1)
+            if other:
+                raise ValidationError(_(
+                    "The funding standards \"%(standard)s\" and \"%(other)s\" "
+                    "(code %(code)s) are valid on the same days; end one "
+                    "before the other starts.") % {
+                        "standard": standard.name, "other": other.name,
+                        "code": standard.code})
+
+    @api.model
+    def _valid_on(self, company, date):
+        return self.search([
+            ("company_id", "=", company.id),
+            ("date_start", "<=", date),
+            "|", ("date_end", "=", False), ("date_end", ">=", date),
+        ])
+
+    def _amount_for(self, household_count):
+        """The year's amount for a community of ``household_count``
+        households, and the computation shown to the user."""
+        self.ensure_one()
+        currency = self.currency_id
+        if self.method == "per_household":
+            amount = currency.round(household_count * self.rate)
+            return amount, _("%(count)d households × %(rate).2f = "
+                             "%(amount).2f") % {
+                "count": household_count, "rate": self.rate,
+                "amount": amount}
+        band = self.band_ids._band_for(household_count)
+        if not band:
+            raise UserError(_(
+                "No size band of the funding standard \"%(standard)s\" "
+                "covers %(count)d households.") % {
+                    "standard": self.name, "count": household_count})
+        return band.amount, _("%(count)d households: band %(band)s, "
+                              "fixed %(amount).2f") % {
+            "count": household_count, "band": band.display_name,
+            "amount": band.amount}

@@ -1,0 +1,202 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+CHART_XMLID = "l10n_cn_small_business.l10n_chart_china_small_business"
+FUNDS_ACCOUNT_CODE = "1012"
+EXPENSE_ACCOUNT_CODE = "5602"
+
+
+class ResCompany(models.Model):
+    """The finance settings of a street office: its chart of accounts, the
+    journal of its transfers and what happens when spending goes beyond a
+    budget line."""
+
+    _inherit = "res.company"
+
+    budget_overrun_policy = fields.Selection(
+        selection=[("warn", "Warn"), ("block", "Block")],
+        string="Budget overrun", required=True, default="warn",
+        help="What a commitment or an expense beyond the available amount "
+             "of an approved budget line does: warn (the overrun is "
+             "recorded and reported) or block (it is refused).")
+    finance_journal_id = fields.Many2one(
+        comodel_name="account.journal", string="Transfer journal",
+        index=True, ondelete="restrict",
+        help="The street's general journal for transfers: allocations to "
+             "communities and movements of dedicated funds.")
+    finance_funds_account_id = fields.Many2one(
+        comodel_name="account.account", string="Allocated funds account",
+        index=True, ondelete="restrict",
+        help="Account holding the money allocated to communities and "
+             "dedicated funds; the street keeps it in its books per "
+             "analytic account (社财区管).")
+    finance_expense_account_id = fields.Many2one(
+        comodel_name="account.account", string="Default expense account",
+        index=True, ondelete="restrict",
+        help="Expense account of the budgetary position created by the "
+             "finance set-up.")
+    finance_budget_post_id = fields.Many2one(
+        comodel_name="account.budget.post",
+        string="Default budgetary position", index=True, ondelete="restrict")
+
+    @api.multi
+    def action_finance_setup(self):
+        """Button of the street form: set up the street's finance."""
+        self._finance_setup()
+        return True
+
+    @api.multi
+    def _finance_setup(self):
+        """Make a street ready for budgets: chart of accounts, transfer
+        journal, default accounts and budgetary position, fiscal year and
+        one analytic account per community.
+
+        Idempotent: what exists is kept, so it is safe to run again after
+        communities are added or a setting was cleared.
+        """
+        chart = self.env.ref(CHART_XMLID)
+        Account = self.env["account.account"].sudo()
+        for company in self.sudo():
+            if not company.chart_template_id:
+                wizard = self.env["wizard.multi.charts.accounts"].sudo().create({
+                    "company_id": company.id,
+                    "chart_template_id": chart.id,
+                    "code_digits": chart.code_digits,
+                    "transfer_account_id": chart.transfer_account_id.id,
+                    "currency_id": chart.currency_id.id,
+                    "bank_account_code_prefix": chart.bank_account_code_prefix,
+                    "cash_account_code_prefix": chart.cash_account_code_prefix,
+                    "sale_tax_rate": 0.0,
+                    "purchase_tax_rate": 0.0,
+                    "complete_tax_set": False,
+                })
+                wizard.execute()
+            vals = {}
+            if not company.finance_funds_account_id:
+                vals["finance_funds_account_id"] = company._finance_account(
+                    Account, FUNDS_ACCOUNT_CODE).id
+            if not company.finance_expense_account_id:
+                vals["finance_expense_account_id"] = company._finance_account(
+                    Account, EXPENSE_ACCOUNT_CODE).id
+            if not company.finance_journal_id:
+                vals["finance_journal_id"] = company._finance_journal().id
+            if vals:
+                company.write(vals)
+            if not company.finance_budget_post_id:
+                company.finance_budget_post_id = self.env[
+                    "account.budget.post"].sudo().create({
+                        "name": _("Community funds expenditure"),
+                        "company_id": company.id,
+                        "account_ids": [
+                            (6, 0, company.finance_expense_account_id.ids)],
+                    })
+            if not (company.fiscalyear_last_day and
+                    company.fiscalyear_last_month):
+                company.write({"fiscalyear_last_day": 31,
+                               "fiscalyear_last_month": 12})
+            company._finance_default_standards()
+            communities = self.env["community.community"].sudo().with_context(
+                active_test=False).search([
+                    ("company_id", "=", company.id),
+                    ("analytic_account_id", "=", False)])
+            communities._create_analytic_account()
+        return True
+
+    def _finance_default_standards(self):
+        """The standards seen in the field, from 1 January of this year,
+        when the street has none yet: community work funds 35 yuan and
+        management-service funds 50 yuan per household per year, office
+        funds of 8,000 to 10,000 yuan by size.
+
+        Each standard gets its own expense sub-account (5602xx) and
+        budgetary position: a budget line's actual amount is what was
+        posted on its analytic account and its position's accounts, so two
+        standards sharing accounts would count each expense of a community
+        twice.
+        """
+        Standard = self.env["finance.fund.standard"].sudo().with_context(
+            active_test=False)
+        if Standard.search_count([("company_id", "=", self.id)]):
+            return Standard
+        start = "%d-01-01" % fields.Date.from_string(
+            fields.Date.context_today(self)).year
+        defaults = [
+            ("CWF", _("Community work funds"), {
+                "method": "per_household", "rate": 35.0}),
+            ("MSF", _("Community management-service funds"), {
+                "method": "per_household", "rate": 50.0}),
+            ("OFF", _("Community office funds"), {
+                "method": "fixed", "band_ids": [
+                    (0, 0, {"households_from": 0, "households_to": 1000,
+                            "amount": 8000.0}),
+                    (0, 0, {"households_from": 1001, "households_to": 3000,
+                            "amount": 9000.0}),
+                    (0, 0, {"households_from": 3001, "households_to": 0,
+                            "amount": 10000.0}),
+                ]}),
+        ]
+        standards = Standard
+        for number, (code, name, vals) in enumerate(defaults, 1):
+            post = self._finance_standard_post(name, "%s%02d" % (
+                EXPENSE_ACCOUNT_CODE, number))
+            vals.update({
+                "company_id": self.id, "date_start": start, "code": code,
+                "name": name, "sequence": number * 10,
+                "budget_post_id": post.id,
+            })
+            standards |= Standard.create(vals)
+        return standards
+
+    def _finance_standard_post(self, name, code):
+        """The budgetary position of a standard, on its own expense
+        sub-account ``code``."""
+        Account = self.env["account.account"].sudo()
+        account = Account.search([
+            ("company_id", "=", self.id), ("code", "=", code)], limit=1)
+        if not account:
+            account = Account.create({
+                "code": code, "name": name, "company_id": self.id,
+                "user_type_id": self.finance_expense_account_id.user_type_id.id
+                or self.env.ref("account.data_account_type_expenses").id,
+            })
+        return self.env["account.budget.post"].sudo().create({
+            "name": name, "company_id": self.id,
+            "account_ids": [(6, 0, account.ids)],
+        })
+
+    def _finance_account(self, Account, code):
+        account = Account.search([
+            ("company_id", "=", self.id), ("code", "=like", code + "%")],
+            order="code", limit=1)
+        if not account:
+            raise UserError(_(
+                "The chart of accounts of the street \"%(street)s\" has no "
+                "account %(code)s; load the Chinese small-business chart or "
+                "set the finance accounts by hand.") % {
+                    "street": self.name, "code": code})
+        return account
+
+    def _finance_journal(self):
+        Journal = self.env["account.journal"].sudo()
+        journal = Journal.search([
+            ("company_id", "=", self.id), ("code", "=", "FIN")], limit=1)
+        return journal or Journal.create({
+            "name": _("Finance transfers"),
+            "code": "FIN",
+            "type": "general",
+            "company_id": self.id,
+            "update_posted": False,
+        })
+
+    def _finance_bank_account(self):
+        """The account the street pays from: its bank journal's."""
+        journal = self.env["account.journal"].sudo().search([
+            ("company_id", "=", self.id), ("type", "=", "bank")],
+            order="sequence, id", limit=1)
+        if not journal.default_credit_account_id:
+            raise UserError(_(
+                "The street \"%s\" has no bank journal with an account to "
+                "pay from; run the finance set-up or create one.") % self.name)
+        return journal.default_credit_account_id
