@@ -47,9 +47,14 @@ class TestEvaluator(EvalRoleCase):
             self.assertIn(self.evaluation_menu, self.visible_menus(user),
                           user.login)
 
-    def test_community_clerk_does_not_see_evaluation(self):
-        self.assertNotIn(self.evaluation_menu,
-                         self.visible_menus(self.community_clerk))
+    def test_community_clerk_sees_results_not_sheets(self):
+        menus = self.visible_menus(self.community_clerk)
+        self.assertIn(self.evaluation_menu, menus)
+        self.assertIn(self.env.ref("community_eval.eval_result_menu"), menus)
+        for xmlid in ("eval_sheet_menu", "eval_sheet_my_menu",
+                      "eval_campaign_menu", "evaluation_config_menu"):
+            self.assertNotIn(self.env.ref("community_eval.%s" % xmlid),
+                             menus, xmlid)
 
     def test_users_without_street_role_do_not_see_evaluation(self):
         for user in (self.internal_user, self.portal_user):

@@ -1,0 +1,147 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .eval_target_mixin import TARGET_FIELDS
+
+CLERK_GROUP = "community_base.group_street_clerk"
+#: what an evaluator may change on their own sheet and its lines: the
+#: answers and the state, never the target, the campaign or whose it is
+EVALUATOR_SHEET_FIELDS = {"state", "line_ids", "respondent"}
+EVALUATOR_LINE_FIELDS = {"answer", "points"}
+
+
+class EvalSheet(models.Model):
+    """One evaluator's (or one paper form's) scores of one target in a
+    campaign. Individual and private: evaluators see their own sheets only,
+    targets never see sheets (they read ``eval.result``)."""
+
+    _name = "eval.sheet"
+    _inherit = ["eval.target.mixin"]
+    _description = "Score sheet"
+    _order = "campaign_id, target_name, id"
+    _rec_name = "target_name"
+
+    campaign_id = fields.Many2one(
+        comodel_name="eval.campaign", string="Campaign", required=True,
+        index=True, ondelete="cascade")
+    campaign_state = fields.Selection(related="campaign_id.state",
+                                      readonly=True)
+    target_type = fields.Selection(related="campaign_id.target_type",
+                                   readonly=True)
+    company_id = fields.Many2one(
+        related="campaign_id.company_id", store=True, index=True,
+        readonly=True)
+    evaluator_user_id = fields.Many2one(
+        comodel_name="res.users", string="Evaluator", index=True,
+        ondelete="restrict",
+        help="Whose sheet it is; empty for paper forms and imports.")
+    respondent = fields.Char(
+        help="Number of the paper form or of the survey company's "
+             "questionnaire.")
+    source = fields.Selection(
+        selection=[("online", "Online"), ("paper", "Paper form"),
+                   ("import", "Survey company import")],
+        required=True, default="paper")
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("done", "Submitted")],
+        required=True, default="draft", index=True)
+    line_ids = fields.One2many(
+        comodel_name="eval.sheet.line", inverse_name="sheet_id",
+        string="Scores")
+
+    @api.constrains("campaign_id", "target_community_id",
+                    "target_partner_id", "target_user_id")
+    def _check_target(self):
+        for sheet in self:
+            field = TARGET_FIELDS[sheet.campaign_id.target_type]
+            if not sheet[field] or any(
+                    sheet[other] for other in TARGET_FIELDS.values()
+                    if other != field):
+                raise ValidationError(_(
+                    "Score sheet of campaign %s must name one target of "
+                    "the kind the scheme evaluates.")
+                    % sheet.campaign_id.name)
+
+    @api.onchange("campaign_id")
+    def _onchange_campaign_id(self):
+        """A paper form shows the campaign's indicators to fill in."""
+        if self.campaign_id and not self.line_ids:
+            self.line_ids = [
+                (0, 0, {"indicator_id": indicator.id})
+                for indicator in self.campaign_id.scheme_id.indicator_ids
+                if indicator.source == "entered"]
+
+    @api.model
+    def create(self, vals):
+        if vals.get("campaign_id"):
+            campaign = self.env["eval.campaign"].sudo().browse(
+                vals["campaign_id"])
+            campaign_check_scoring(campaign)
+            # the scope the record rules filter on, before the insert
+            vals.setdefault("company_id", campaign.company_id.id)
+            if not vals.get("line_ids"):
+                vals["line_ids"] = [
+                    (0, 0, {"indicator_id": indicator.id})
+                    for indicator in campaign.scheme_id.indicator_ids
+                    if indicator.source == "entered"]
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        for sheet in self:
+            campaign_check_scoring(sheet.sudo().campaign_id)
+        check_evaluator_fields(self, vals, EVALUATOR_SHEET_FIELDS)
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        for sheet in self:
+            campaign_check_scoring(sheet.sudo().campaign_id)
+        return super().unlink()
+
+    @api.multi
+    def action_submit(self):
+        for sheet in self:
+            missing = sheet.line_ids.filtered(
+                lambda line: line.indicator_id.scale == "satisfaction"
+                and not line.answer)
+            if missing:
+                raise ValidationError(_(
+                    "Score sheet %(sheet)s: answer %(indicators)s before "
+                    "submitting.") % {
+                        "sheet": sheet.target_name,
+                        "indicators": ", ".join(
+                            missing.mapped("indicator_id.name"))})
+            sheet.state = "done"
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self.write({"state": "draft"})
+        return True
+
+
+def campaign_check_scoring(campaign):
+    """Scores change only while their campaign is scoring."""
+    if campaign.state != "open":
+        raise UserError(_(
+            "Campaign %s is not scoring: its sheets cannot change.")
+            % campaign.name)
+
+
+def check_evaluator_fields(records, vals, allowed):
+    """Evaluators who are not clerks change only ``allowed`` fields."""
+    env = records.env
+    if env.uid == 1 or env.user.has_group(CLERK_GROUP):
+        return
+    forbidden = set(vals) - allowed
+    if forbidden:
+        sheets = records.mapped("sheet_id") if (
+            records._name == "eval.sheet.line") else records
+        raise AccessError(_(
+            "%(records)s: an evaluator may only enter answers, not change "
+            "%(fields)s.") % {
+                "records": ", ".join(sheets.mapped("target_name")),
+                "fields": ", ".join(sorted(forbidden))})

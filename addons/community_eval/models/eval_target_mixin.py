@@ -1,0 +1,59 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+#: the field of a sheet, result or award that holds the target, by the
+#: scheme's target type
+TARGET_FIELDS = {
+    "community": "target_community_id",
+    "department": "target_partner_id",
+    "staff": "target_user_id",
+}
+TARGET_TYPES = [
+    ("community", "Community"),
+    ("department", "Functional department"),
+    ("staff", "Staff member"),
+]
+
+
+class EvalTargetMixin(models.AbstractModel):
+    """The target of a score sheet, a result or a title: a community, a
+    functional department or a staff member, by the scheme's target type.
+
+    Three many2one fields rather than one reference, so that record rules
+    (a community clerk reads the results of their communities), group-bys
+    and pivots work on them.
+    """
+
+    _name = "eval.target.mixin"
+    _description = "Evaluation target"
+
+    target_community_id = fields.Many2one(
+        comodel_name="community.community", string="Target community",
+        index=True, ondelete="restrict")
+    target_partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Target department",
+        index=True, ondelete="restrict",
+        domain=[("organisation_type", "=", "department")])
+    target_user_id = fields.Many2one(
+        comodel_name="res.users", string="Target staff member",
+        index=True, ondelete="restrict")
+    target_name = fields.Char(
+        string="Target", compute="_compute_target_name", store=True)
+
+    @api.depends("target_community_id", "target_partner_id",
+                 "target_user_id")
+    def _compute_target_name(self):
+        for record in self:
+            target = record.sudo().target()
+            record.target_name = target.display_name if target else False
+
+    def target(self):
+        """The target record, whichever its kind."""
+        self.ensure_one()
+        return (self.target_community_id or self.target_partner_id
+                or self.target_user_id)
+
+    @api.model
+    def _target_vals(self, target_type, target_id):
+        return {TARGET_FIELDS[target_type]: target_id}

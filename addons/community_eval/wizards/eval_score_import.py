@@ -1,0 +1,216 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import zipfile
+
+import openpyxl
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import scoring
+
+TARGET_HEADERS = ("评议对象", "社区", "对象", "target")
+RESPONDENT_HEADERS = ("问卷编号", "编号", "respondent")
+ANSWER_LABELS = {
+    "满意": "satisfied", "基本满意": "basic", "不满意": "dissatisfied",
+    "satisfied": "satisfied", "basically satisfied": "basic",
+    "dissatisfied": "dissatisfied",
+}
+
+
+class EvalScoreImport(models.TransientModel):
+    """Import the workbook a survey company returns: on every sheet, a
+    header row (评议对象, 问卷编号, then one column per entered indicator,
+    named as the indicator) and one questionnaire per row.
+
+    All or nothing: every bad row is reported with its sheet and row
+    number, and nothing is written unless the whole workbook is valid.
+    Sheets and lines are written with SQL in pages
+    (``eval.campaign.insert_done_sheets``), since a survey of a street
+    brings thousands of questionnaires.
+    """
+
+    _name = "eval.score.import"
+    _description = "Import survey scores"
+
+    campaign_id = fields.Many2one(
+        comodel_name="eval.campaign", string="Campaign", required=True,
+        ondelete="cascade",
+        domain=[("state", "=", "open")])
+    file = fields.Binary(string="Workbook", required=True)
+    filename = fields.Char()
+    imported_count = fields.Integer(readonly=True)
+
+    @api.multi
+    def action_import(self):
+        self.ensure_one()
+        campaign = self.campaign_id
+        campaign.check_access_rule("write")
+        if campaign.state != "open":
+            raise UserError(_(
+                "Campaign %s is not scoring: scores cannot be imported.")
+                % campaign.name)
+        rows = self._parse(base64.b64decode(self.file or b""))
+        self.imported_count = self._insert(rows)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # -- reading ----------------------------------------------------------
+
+    def _targets_by_label(self):
+        labels = {}
+        for target in self.campaign_id.sudo().targets():
+            labels[(target.display_name or "").strip()] = target.id
+            labels[(target.name or "").strip()] = target.id
+            code = getattr(target, "code", False) or getattr(
+                target, "login", False)
+            if code:
+                labels[code.strip()] = target.id
+        return labels
+
+    def _parse(self, content):
+        """Rows ``(target_id, respondent, [(indicator, answer, points,
+        score)])`` of the whole workbook, or UserError listing every bad
+        row."""
+        try:
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(content), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+            raise UserError(_(
+                "The file %s is not an Excel workbook (.xlsx).")
+                % (self.filename or ""))
+        scheme = self.campaign_id.scheme_id
+        indicators = {
+            indicator.name.strip(): indicator
+            for indicator in scheme.indicator_ids
+            if indicator.source == "entered"}
+        points = scheme.answer_points()
+        targets = self._targets_by_label()
+        errors = []
+        rows = []
+        for sheet in workbook.worksheets:
+            lines = sheet.iter_rows(values_only=True)
+            header = next(lines, None)
+            if not header or not any(header):
+                continue
+            header = [str(cell).strip() if cell is not None else ""
+                      for cell in header]
+            columns = self._columns(sheet.title, header, indicators, errors)
+            if columns is None:
+                continue
+            target_col, respondent_col, indicator_cols = columns
+            for number, cells in enumerate(lines, start=2):
+                if not any(cell not in (None, "") for cell in cells):
+                    continue
+                row = self._parse_row(
+                    sheet.title, number, cells, target_col, respondent_col,
+                    indicator_cols, targets, points, errors)
+                if row:
+                    rows.append(row)
+        if errors:
+            raise UserError(_(
+                "Nothing was imported: the workbook has %(count)s errors.\n"
+                "%(errors)s") % {"count": len(errors),
+                                 "errors": "\n".join(errors)})
+        if not rows:
+            raise UserError(_("The workbook %s holds no questionnaire.")
+                            % (self.filename or ""))
+        return rows
+
+    def _columns(self, sheet, header, indicators, errors):
+        def find(names):
+            for index, label in enumerate(header):
+                if label.lower() in names:
+                    return index
+            return None
+        target_col = find(TARGET_HEADERS)
+        if target_col is None:
+            errors.append(_(
+                "Sheet %(sheet)s: no column 评议对象 (the evaluated "
+                "target).") % {"sheet": sheet})
+            return None
+        respondent_col = find(RESPONDENT_HEADERS)
+        indicator_cols = []
+        for index, label in enumerate(header):
+            if index in (target_col, respondent_col) or not label:
+                continue
+            if label not in indicators:
+                errors.append(_(
+                    "Sheet %(sheet)s, row 1: column %(column)s is not an "
+                    "indicator of scheme %(scheme)s.") % {
+                        "sheet": sheet, "column": label,
+                        "scheme": self.campaign_id.scheme_id.name})
+                continue
+            indicator_cols.append((index, indicators[label]))
+        missing = set(indicators.values()) - {
+            indicator for _index, indicator in indicator_cols}
+        if missing:
+            errors.append(_(
+                "Sheet %(sheet)s, row 1: no column for %(indicators)s.") % {
+                    "sheet": sheet,
+                    "indicators": ", ".join(sorted(
+                        indicator.name for indicator in missing))})
+        return target_col, respondent_col, indicator_cols
+
+    def _parse_row(self, sheet, number, cells, target_col, respondent_col,
+                   indicator_cols, targets, points, errors):
+        def cell(index):
+            return cells[index] if index is not None and index < len(
+                cells) else None
+        position = {"sheet": sheet, "row": number}
+        label = str(cell(target_col) or "").strip()
+        target_id = targets.get(label)
+        ok = True
+        if not target_id:
+            errors.append(_(
+                "Sheet %(sheet)s, row %(row)s: %(target)s is not a target "
+                "of the campaign.") % dict(position, target=label or "-"))
+            ok = False
+        respondent = cell(respondent_col)
+        lines = []
+        for index, indicator in indicator_cols:
+            value = cell(index)
+            if indicator.scale == "satisfaction":
+                answer = ANSWER_LABELS.get(str(value or "").strip().lower())
+                if not answer:
+                    errors.append(_(
+                        "Sheet %(sheet)s, row %(row)s, %(indicator)s: "
+                        "%(value)s is not 满意, 基本满意 or 不满意.") % dict(
+                            position, indicator=indicator.name,
+                            value=value if value not in (None, "") else "-"))
+                    ok = False
+                    continue
+                lines.append((indicator.id, answer, 0.0,
+                              scoring.answer_score(answer, points)))
+            else:
+                try:
+                    mark = float(value)
+                except (TypeError, ValueError):
+                    mark = None
+                if mark is None or not 0 <= mark <= indicator.max_points:
+                    errors.append(_(
+                        "Sheet %(sheet)s, row %(row)s, %(indicator)s: "
+                        "%(value)s is not a mark from 0 to %(max)s.") % dict(
+                            position, indicator=indicator.name,
+                            value=value if value not in (None, "") else "-",
+                            max=indicator.max_points))
+                    ok = False
+                    continue
+                lines.append((indicator.id, None, mark, scoring.points_score(
+                    mark, indicator.max_points)))
+        if not ok:
+            return None
+        return (target_id, str(respondent) if respondent is not None
+                else None, lines)
+
+    # -- writing ----------------------------------------------------------
+
+    def _insert(self, rows):
+        return self.campaign_id.insert_done_sheets(rows, source="import")
