@@ -22,6 +22,7 @@ from . import res_partner
 from . import community_volunteer_activity
 from . import community_resident_volunteer
 from . import community_community_coverage
+from . import community_tier_approval
 from . import community_admission_request
 from . import community_seal_item
 from . import community_seal_usage

@@ -24,7 +24,7 @@ class CommunityAdmissionRequest(models.Model):
     """
 
     _name = "community.admission.request"
-    _inherit = ["mail.thread", "tier.validation"]
+    _inherit = ["mail.thread", "community.tier.approval"]
     _description = "Work admission request"
     _order = "date_start desc, id desc"
     # Reviewers (for instance a leader) may lack write access on requests;
@@ -179,16 +179,6 @@ class CommunityAdmissionRequest(models.Model):
         self.write({"state": "submitted", "reject_reason": False})
         self.request_validation()
         return True
-
-    @api.multi
-    def validate_tier(self):
-        """The last approving reviewer approves the request itself."""
-        result = super().validate_tier()
-        self.invalidate_cache()
-        self.filtered(
-            lambda request: request.state == "submitted"
-            and request.validated).action_approve()
-        return result
 
     @api.multi
     def action_approve(self):

@@ -19,13 +19,14 @@ class CrossoveredBudget(models.Model):
     """
 
     _name = "crossovered.budget"
-    _inherit = ["crossovered.budget", "tier.validation"]
+    _inherit = ["crossovered.budget", "community.tier.approval"]
     # Reviewers may lack write access on budgets; reading is enough to
     # leave the review trail in the chatter.
     _mail_post_access = "read"
 
     _state_from = ["confirm"]
     _state_to = ["validate"]
+    _approve_method = "action_budget_validate"
     _cancel_state = "cancel"
 
     year = fields.Integer(
@@ -181,16 +182,6 @@ class CrossoveredBudget(models.Model):
                     "spend before submitting it.") % budget.name)
         result = super().action_budget_confirm()
         self.request_validation()
-        return result
-
-    @api.multi
-    def validate_tier(self):
-        """The last approving reviewer approves the budget itself."""
-        result = super().validate_tier()
-        self.invalidate_cache()
-        self.filtered(
-            lambda budget: budget.state == "confirm"
-            and budget.validated).action_budget_validate()
         return result
 
     @api.multi

@@ -18,7 +18,7 @@ class FinanceBudgetAdjustment(models.Model):
     """
 
     _name = "finance.budget.adjustment"
-    _inherit = ["mail.thread", "tier.validation"]
+    _inherit = ["mail.thread", "community.tier.approval"]
     _description = "Budget adjustment"
     _order = "date desc, id desc"
     _mail_post_access = "read"
@@ -120,16 +120,6 @@ class FinanceBudgetAdjustment(models.Model):
         self.write({"state": "submitted"})
         self.request_validation()
         return True
-
-    @api.multi
-    def validate_tier(self):
-        """The last approving reviewer approves the adjustment itself."""
-        result = super().validate_tier()
-        self.invalidate_cache()
-        self.filtered(
-            lambda adjustment: adjustment.state == "submitted"
-            and adjustment.validated).action_approve()
-        return result
 
     @api.multi
     def action_approve(self):

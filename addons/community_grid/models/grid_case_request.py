@@ -21,7 +21,7 @@ class GridCaseRequest(models.Model):
     """
 
     _name = "grid.case.request"
-    _inherit = ["mail.thread", "tier.validation"]
+    _inherit = ["mail.thread", "community.tier.approval"]
     _description = "Case return or extension request"
     _order = "id desc"
     # Reviewers may lack write access on requests; reading is enough to
@@ -170,16 +170,6 @@ class GridCaseRequest(models.Model):
                     "request": request.name, "reason": request.reason},
                 subtype="mail.mt_note")
         return True
-
-    @api.multi
-    def validate_tier(self):
-        """The last approving reviewer approves the request itself."""
-        result = super().validate_tier()
-        self.invalidate_cache()
-        self.filtered(
-            lambda request: request.state == "pending"
-            and request.validated).action_approve()
-        return result
 
     @api.multi
     def action_approve(self):
