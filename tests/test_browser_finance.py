@@ -6,10 +6,10 @@ The street, its community and households and the finance officer are
 prepared over XML-RPC as the administrator. In Debian's chromium the
 finance officer opens the allocation wizard, computes the allocations from
 the standards (35 and 50 yuan per household, office funds by size),
-creates the budget lines, submits and approves the budget. The expenses
-are posted over XML-RPC with the finance officer's own credentials; the
-workbook is downloaded from the budget's Print menu and its figures are
-checked against the journal entries.
+creates the budget lines, submits and approves the budget, types two
+expenses into journal entries and posts them; the workbook is downloaded
+from the budget's Print menu and its figures are checked against the
+journal entries.
 """
 import io
 import re
@@ -75,10 +75,11 @@ def street(odoo_server):
             "login": login, "street_id": street_id, "community_id": community}
 
 
-def _post_expense(officer, street, amount, label):
-    """Post an expense on the community's analytic account, as the
-    finance officer (only finance officers post)."""
-    # the community work funds' own expense account
+def _expense_accounts(officer, street):
+    """What an expense of the community work funds is booked on: the
+    standard's expense account, the community's analytic account, the
+    street's bank journal and its account (as the finance officer reads
+    them)."""
     standard = officer("finance.fund.standard", "search_read", [
         ("company_id", "=", street["street_id"]), ("code", "=", "CWF")],
         fields=["budget_post_id"])[0]
@@ -87,22 +88,68 @@ def _post_expense(officer, street, amount, label):
     analytic = officer("community.community", "read", [
         street["community_id"]], ["analytic_account_id"])[0][
             "analytic_account_id"][0]
-    journal = officer("account.journal", "search", [
+    # the code: what a clerk types, and unique where names may repeat
+    analytic = officer("account.analytic.account", "read", [analytic],
+                       ["code"])[0]["code"]
+    journal = officer("account.journal", "search_read", [
         ("company_id", "=", street["street_id"]), ("type", "=", "bank")],
-        limit=1)[0]
-    bank = officer("account.journal", "read", [journal], [
-        "default_credit_account_id"])[0]["default_credit_account_id"][0]
-    move = officer("account.move", "create", {
-        "journal_id": journal, "ref": label,
-        "line_ids": [
-            (0, 0, {"name": label,
-                    "account_id": account,
-                    "analytic_account_id": analytic,
-                    "debit": amount, "credit": 0.0}),
-            (0, 0, {"name": label, "account_id": bank,
-                    "debit": 0.0, "credit": amount})]})
-    officer("account.move", "post", [move])
-    return move
+        fields=["name", "default_credit_account_id"], limit=1)[0]
+    codes = {row["id"]: row["code"] for row in officer(
+        "account.account", "read",
+        [account, journal["default_credit_account_id"][0]], ["code"])}
+    return {"expense": codes[account], "analytic": analytic,
+            "journal": journal["name"],
+            "bank": codes[journal["default_credit_account_id"][0]]}
+
+
+def _pick(page, scope, field, text):
+    """Type ``text`` into the many2one ``field`` inside ``scope`` and pick
+    the first existing record suggested (never "Create ...")."""
+    # the row re-renders after each onchange: type once the client is idle
+    page.wait_for_selector(".o_loading", state="hidden", timeout=30000)
+    box = page.locator('%s .o_field_widget[name="%s"] input' % (scope, field))
+    box.first.fill(text)
+    item = page.locator(
+        ".ui-autocomplete:visible li:not(.o_m2o_dropdown_option) a",
+        has_text=text).first
+    item.wait_for(timeout=30000)
+    item.click()
+
+
+def _post_expense(page, url, rpc, accounts, amount, label):
+    """A journal entry typed into the form by the finance officer, then
+    posted with the form's button: debit the expense on the community's
+    analytic account, credit the bank."""
+    action = rpc("ir.model.data", "xmlid_to_res_id",
+                 "account.action_move_journal_line")
+    page.goto(url + "/web#action=%d&view_type=form" % action)
+    page.reload()
+    page.wait_for_selector(".o_form_view.o_form_editable", timeout=60000)
+    _pick(page, ".o_form_view", "journal_id", accounts["journal"])
+    page.fill('.o_form_view input[name="ref"]', label)
+    for account, analytic, column, value in (
+            (accounts["expense"], accounts["analytic"], "debit", amount),
+            (accounts["bank"], None, "credit", amount)):
+        page.click('.o_field_widget[name="line_ids"] '
+                   '.o_field_x2many_list_row_add a')
+        row = '.o_field_widget[name="line_ids"] tr.o_selected_row'
+        page.wait_for_selector(row, timeout=30000)
+        _pick(page, row, "account_id", account)
+        page.fill('%s input[name="name"]' % row, label)
+        if analytic:
+            _pick(page, row, "analytic_account_id", analytic)
+        # a monetary field is an input inside the named widget
+        box = page.locator('%(row)s input[name="%(col)s"], '
+                           '%(row)s .o_field_widget[name="%(col)s"] input'
+                           % {"row": row, "col": column})
+        box.first.fill("%.2f" % value)
+    page.click(".o_form_button_save")
+    page.wait_for_selector(".o_form_view.o_form_readonly", timeout=60000)
+    _click(page, "^(过账|Post)$")
+    page.wait_for_selector(
+        '.o_statusbar_status button.btn-primary:has-text("已过账"), '
+        '.o_statusbar_status button.btn-primary:has-text("Posted")',
+        timeout=60000)
 
 
 def _header_button(page, label):
@@ -167,8 +214,12 @@ def test_finance_officer_budgets_spends_and_exports_in_chinese(
             HOUSEHOLDS * 50 + 8000
 
         # expenses, then the final accounts from the Print menu
-        _post_expense(officer, street, 120.0, "社区活动物料")
-        _post_expense(officer, street, 80.5, "办公用品采购")
+        budget_url = page.url
+        accounts = _expense_accounts(officer, street)
+        _post_expense(page, url, rpc, accounts, 120.0, "社区活动物料")
+        page.screenshot(path=str(artifacts_dir / "finance_expense.png"))
+        _post_expense(page, url, rpc, accounts, 80.5, "办公用品采购")
+        page.goto(budget_url)
         page.reload()
         _header_button(page, "结束|Close").wait_for(timeout=60000)
         page.click('.o_cp_sidebar .o_dropdown_toggler_btn:has-text("打印")')
