@@ -17,14 +17,27 @@ import i18n  # noqa: E402
 ADDONS = sorted(m.parent.name for m in (ROOT / "addons").glob("*/__manifest__.py"))
 
 
+def _stable(ref):
+    """A reference that is the same in every database.
+
+    A code term's line number moves with every edit above it; Odoo matches
+    code terms by their text, so the file is what matters. And when two
+    fields would get the same XML id (``grid.case``'s ``category_id`` and
+    ``grid.case.category``'s ``id`` both make ``field_grid_case_category_id``)
+    Odoo adds the field's database id to the second, which differs from one
+    database to the next.
+    """
+    ref = re.sub(r"^(#: code:\S+):\d+$", r"\1", ref)
+    return re.sub(r"^(#: model:ir\.model\.fields,\S+\.field_\w+?)_\d+$",
+                  r"\1", ref)
+
+
 def _terms(text, addon):
     """(msgid, own references) of each entry that has own references."""
     terms = set()
     for entry in i18n.parse_po(text):
-        # a code term's line number moves with every edit above it; Odoo
-        # matches code terms by their text, so the file is what matters
         refs = tuple(sorted(
-            re.sub(r"^(#: code:\S+):\d+$", r"\1", c) for c in entry["comments"]
+            _stable(c) for c in entry["comments"]
             if c.startswith("#:") and not i18n.is_foreign(c, addon)))
         if entry["msgid"] and refs:
             terms.add((entry["msgid"], refs))

@@ -9,6 +9,7 @@ from . import community_community
 from . import community_household
 # the SQL views come after the columns they read (a fresh install creates
 # the tables model by model, in this order)
+from . import grid_ratio_report
 from . import grid_visit_report
 from . import grid_visit_grid_report
 from . import grid_coverage_report

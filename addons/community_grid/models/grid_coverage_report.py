@@ -13,6 +13,12 @@ class GridCoverageReport(models.Model):
     each of them."""
 
     _name = "grid.coverage.report"
+    _inherit = "grid.ratio.report"
+    _ratios = {
+        "grid_coverage": ("grid_household_count", "household_count", 100.0),
+        "households_per_officer": ("grid_household_count", "officer_count",
+                                   1.0),
+    }
     _description = "Grid coverage"
     _auto = False
     _order = "company_id, community_id"
@@ -78,26 +84,3 @@ class GridCoverageReport(models.Model):
              WHERE c.active
             )
         """).format(table=sql.Identifier(self._table)))
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        """Give each group the ratios of its sums, not the mean of its
-        rows."""
-        wanted = [name.split(":")[0] for name in fields]
-        ratios = {"grid_coverage", "households_per_officer"} & set(wanted)
-        extra = [name for name in ("household_count", "grid_household_count",
-                                   "officer_count")
-                 if ratios and name not in wanted]
-        groups = super().read_group(
-            domain, fields + extra, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        for group in groups if ratios else ():
-            households = group.get("household_count") or 0
-            in_grids = group.get("grid_household_count") or 0
-            officers = group.get("officer_count") or 0
-            group["grid_coverage"] = (
-                100.0 * in_grids / households if households else 0.0)
-            group["households_per_officer"] = (
-                float(in_grids) / officers if officers else 0.0)
-        return groups

@@ -17,6 +17,8 @@ class GridVisitGridReport(models.Model):
     """
 
     _name = "grid.visit.grid.report"
+    _inherit = "grid.ratio.report"
+    _ratios = {"visit_rate": ("household_visited", "household_count", 100.0)}
     _description = "Visit coverage per grid"
     _auto = False
     _order = "month desc, grid_id"
@@ -74,21 +76,3 @@ class GridVisitGridReport(models.Model):
              WHERE g.active OR v.grid_id IS NOT NULL
             )
         """).format(table=sql.Identifier(self._table)))
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        """Give each group the rate of its sums, not the mean of its rows."""
-        wanted = [name.split(":")[0] for name in fields]
-        extra = [name for name in ("household_visited", "household_count")
-                 if "visit_rate" in wanted and name not in wanted]
-        groups = super().read_group(
-            domain, fields + extra, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        if "visit_rate" in wanted:
-            for group in groups:
-                households = group.get("household_count") or 0
-                group["visit_rate"] = (
-                    100.0 * (group.get("household_visited") or 0) / households
-                    if households else 0.0)
-        return groups

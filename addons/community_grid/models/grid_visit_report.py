@@ -23,6 +23,8 @@ class GridVisitReport(models.Model):
     """
 
     _name = "grid.visit.report"
+    _inherit = "grid.ratio.report"
+    _ratios = {"visit_rate": ("household_visited", "target", 100.0)}
     _description = "Visit statistics per officer"
     _auto = False
     _order = "month desc, officer_id"
@@ -104,21 +106,3 @@ class GridVisitReport(models.Model):
               FROM rated
             )
         """).format(table=sql.Identifier(self._table)))
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        """Give each group the rate of its sums, not the mean of its rows."""
-        wanted = [name.split(":")[0] for name in fields]
-        extra = [name for name in ("household_visited", "target")
-                 if "visit_rate" in wanted and name not in wanted]
-        groups = super().read_group(
-            domain, fields + extra, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        if "visit_rate" in wanted:
-            for group in groups:
-                target = group.get("target") or 0.0
-                group["visit_rate"] = (
-                    100.0 * (group.get("household_visited") or 0) / target
-                    if target else 0.0)
-        return groups

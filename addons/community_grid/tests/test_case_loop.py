@@ -59,8 +59,10 @@ class TestCaseLoop(CaseLoopCase):
         self.assertFalse(case.grid_id)
 
     def test_case_without_any_community_refused(self):
+        # a street clerk has no community of their own to default to
         with self.assertRaisesRegex(UserError, "community"):
-            self._create_case(household_id=False, address="Somewhere")
+            self._create_case(user=self.street_clerk, household_id=False,
+                              address="Somewhere")
 
     def test_location_of_another_community_refused(self):
         with self.assertRaisesRegex(Exception, "Community A1"):
