@@ -45,3 +45,31 @@ drop_db() {
         --if-exists "$1"
     rm -rf "$ROOT/var/data/filestore/$1"
 }
+
+# copy_db SOURCE TARGET: TARGET becomes a copy of SOURCE (database and
+# filestore); nobody may be connected to SOURCE.
+copy_db() {
+    drop_db "$2"
+    PGPASSWORD=$DB_PASSWORD createdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
+        -T "$1" "$2"
+    if [ -d "$ROOT/var/data/filestore/$1" ]; then
+        mkdir -p "$ROOT/var/data/filestore"
+        cp -a "$ROOT/var/data/filestore/$1" "$ROOT/var/data/filestore/$2"
+    fi
+}
+
+# create_demo_db CONF DB: install the four addons with zh_CN into a fresh
+# database DB and generate the demo street (DEMO_SEED, DEMO_SCALE), as the
+# product's first start does (bin/run; the benchmarks at scale 1.0 too).
+create_demo_db() {
+    local conf=$1 db=$2
+    drop_db "$db"
+    odoo -c "$conf" -d "$db" -i "$ADDONS" --load-language=zh_CN \
+        --stop-after-init --log-level=warn --max-cron-threads=0
+    odoo shell -c "$conf" -d "$db" --log-level=warn --max-cron-threads=0 \
+        <"$ROOT/scripts/init_demo_db.py"
+    log "generating the demo street (seed ${DEMO_SEED:-1}, scale ${DEMO_SCALE:-0.05})"
+    DEMO_SEED=${DEMO_SEED:-1} DEMO_SCALE=${DEMO_SCALE:-0.05} \
+        odoo shell -c "$conf" -d "$db" --log-level=warn --max-cron-threads=0 \
+        <"$ROOT/scripts/generate_demo.py"
+}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON_TREES = ["addons", "compat", "tests", "scripts", "bin/odoo-server"]
+PYTHON_TREES = ["addons", "compat", "tests", "scripts", "bench", "bin/odoo-server"]
 ADDONS = sorted(m.parent.name for m in (ROOT / "addons").glob("*/__manifest__.py"))
 
 
