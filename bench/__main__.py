@@ -48,6 +48,8 @@ def parse_args(argv):
     parser.add_argument("--out", default=None,
                         help="results directory (default bench/results; "
                         "smoke var/bench/smoke)")
+    parser.add_argument("--data-only", action="store_true",
+                        help="only build the benchmark data")
     parser.add_argument("--render-only", action="store_true",
                         help="only render the stored results")
     return parser.parse_args(argv)
@@ -81,6 +83,8 @@ def main(argv=None):
             total = args.cases_total or (3000 if args.smoke else 1000000)
             logging.info("cases in the database: %s", "{:,}".format(
                 data.ensure_cases(ctx, total)))
+            if args.data_only:
+                return
             for name in names:
                 module = importlib.import_module("bench.cases.%s" % name)
                 logging.info("case %s: %s", name, module.TITLE)

@@ -71,6 +71,11 @@ class ResCompany(models.Model):
                     "sale_tax_rate": 0.0,
                     "purchase_tax_rate": 0.0,
                     "complete_tax_set": False,
+                    # default_get picks the taxes of the first chart it finds
+                    # (another country's where one is installed, as with demo
+                    # data): a street office sells nothing, so none
+                    "sale_tax_id": False,
+                    "purchase_tax_id": False,
                 })
                 wizard.execute()
             vals = {}
