@@ -14,11 +14,14 @@
     "installable": True,
     "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "depends": ["base", "mail", "contacts", "hr", "base_tier_validation",
-                "queue_job", "report_xlsx", "web_responsive"],
+                "queue_job", "report_xlsx", "web_responsive",
+                # personal data: audit trail, password policy, login lock-out
+                "auditlog", "password_security", "auth_brute_force"],
     "data": [
         "security/community_base_security.xml",
         "security/ir.model.access.csv",
         "security/community_base_rules.xml",
+        "security/auditlog_log_rules.xml",
         "security/community_ledger_rules.xml",
         "data/community_care_group_data.xml",
         "security/community_admission_rules.xml",
@@ -54,5 +57,8 @@
         "views/community_kpi_views.xml",
         "views/community_report_pack_views.xml",
         "data/community_kpi_data.xml",
+        "data/auditlog_rule_data.xml",
+        "data/res_company_password_data.xml",
+        "views/auditlog_log_views.xml",
     ],
 }

@@ -7,10 +7,12 @@ from . import community_compound
 from . import community_building
 from . import community_household
 from . import community_care_group
+from . import community_private_fields_mixin
 from . import community_resident
 from . import community_resident_move
 from . import community_job_progress
 from . import community_kpi
+from . import report_xlsx_abstract
 from . import community_report_pack
 from . import community_ledger_import
 from . import community_ledger_import_error
@@ -27,3 +29,6 @@ from . import community_admission_request
 from . import community_seal_item
 from . import community_seal_usage
 from . import tier_definition
+from . import ir_attachment
+from . import auditlog_log
+from . import res_authentication_attempt

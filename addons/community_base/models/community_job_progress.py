@@ -1,8 +1,11 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import zlib
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+
+from odoo.addons.queue_job.job import Job
 
 _logger = logging.getLogger(__name__)
 
@@ -62,6 +65,77 @@ class CommunityJobProgress(models.Model):
         except Exception:  # progress is a courtesy: never fail the job
             _logger.warning("could not record the progress of %s",
                             record, exc_info=True)
+
+    # The long work of the addons: model -> (field of the job's uuid, field of
+    # the state, the state that means "a job is working on it").
+    JOB_RECORDS = {
+        "community.ledger.import": ("job_uuid", "state", "importing"),
+        "community.report.pack": ("job_uuid", "state", "queued"),
+    }
+
+    @api.model
+    def _lock_key(self, record):
+        # pg_try_advisory_xact_lock(int4, int4): the model, then the id
+        return zlib.crc32(record._name.encode()) & 0x7FFFFFFF, record.id
+
+    @api.model
+    def claim(self, record):
+        """Take the lock that says "a job works on ``record``" for the rest
+        of this transaction; False when another transaction holds it. The
+        lock dies with the job's database connection, so a server killed
+        in the middle leaves nothing held (see ``is_running``)."""
+        self.env.cr.execute(
+            "SELECT pg_try_advisory_xact_lock(%s, %s)",
+            self._lock_key(record))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def is_running(self, record):
+        """Whether a job's transaction works on ``record`` right now,
+        asked in a side transaction that takes the lock and lets it go."""
+        with self.pool.cursor() as cr:
+            cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)",
+                       self._lock_key(record))
+            free = cr.fetchone()[0]
+        return not free
+
+    @api.model
+    def requeue_interrupted(self):
+        """Put back to pending the jobs of ``JOB_RECORDS`` that queue_job
+        marks started but no transaction works on: their server was killed
+        in the middle. Their transaction was rolled back with the
+        connection, so they start again from the beginning. queue_job 11.0
+        would leave them started forever, holding a place of their
+        channel. Called when the registry loads (a restarted server)."""
+        requeued = []
+        for model, (uuid_field, state_field, running) in \
+                self.JOB_RECORDS.items():
+            if model not in self.env:
+                continue
+            records = self.env[model].sudo().search([
+                (state_field, "=", running), (uuid_field, "!=", False)])
+            for record in records:
+                uuid = record[uuid_field]
+                self.env.cr.execute(
+                    "SELECT state FROM queue_job WHERE uuid = %s", (uuid,))
+                row = self.env.cr.fetchone()
+                if not row or row[0] != "started" or self.is_running(record):
+                    continue
+                job = Job.load(self.env, uuid)
+                job.set_pending(result=_(
+                    "Interrupted (the server stopped while it ran): "
+                    "queued again."), reset_retry=False)
+                job.store()
+                requeued.append(record)
+                _logger.warning("requeued the interrupted job %s of %s",
+                                uuid, record)
+        return requeued
+
+    @api.model_cr
+    def _register_hook(self):
+        super()._register_hook()
+        if "queue.job" in self.env:
+            self.requeue_interrupted()
 
     @api.model
     def of(self, records):

@@ -16,6 +16,7 @@ from ..tools import bulk_register, ledger_workbook
 _logger = logging.getLogger(__name__)
 
 TEMPLATE_FILENAME = "community_ledger_template.xlsx"
+CLERK_GROUP = "community_base.group_community_clerk"
 
 
 class CommunityLedgerImport(models.Model):
@@ -43,6 +44,7 @@ class CommunityLedgerImport(models.Model):
     """
 
     _name = "community.ledger.import"
+    _inherit = ["community.private.fields.mixin"]
     _description = "Ledger import"
     _order = "create_date desc, id desc"
 
@@ -76,8 +78,10 @@ class CommunityLedgerImport(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
     )
+    # the workbook holds raw ID numbers and phones: for clerks only (the
+    # leader reads the import and its errors, not the file)
     file = fields.Binary(
-        "Workbook", attachment=True,
+        "Workbook", attachment=True, groups=CLERK_GROUP,
         states={"done": [("readonly", True)],
                 "importing": [("readonly", True)]},
         help="The community ledger as an Excel workbook (.xlsx) with the "
@@ -120,7 +124,9 @@ class CommunityLedgerImport(models.Model):
         copy=False,
     )
     error_count = fields.Integer("Errors found", compute="_compute_error_count")
+    # a database refusal quotes the values of the row, ID numbers included
     failure = fields.Text(
+        groups=CLERK_GROUP,
         readonly=True, copy=False,
         help="Why the last import attempt failed; nothing was written.")
     date_done = fields.Datetime("Imported on", readonly=True, copy=False)
@@ -229,6 +235,8 @@ class CommunityLedgerImport(models.Model):
         self.ensure_one()
         if self.state != "importing":
             return _("Nothing to do: the import is %s.") % self.state
+        if not self.env["community.job.progress"].claim(self):
+            return _("Nothing to do: another job is importing %s.") % self.name
         rows = self._read_ledger(keep_state="importing")
         if rows is None:
             return _("The workbook has errors; nothing was imported.")
@@ -308,6 +316,11 @@ class CommunityLedgerImport(models.Model):
         """, (community.id,))
         compounds = [name for name, in cr.fetchall()]
         cr.execute("""
+            SELECT code FROM community_compound
+            WHERE community_id = %s AND code IS NOT NULL
+        """, (community.id,))
+        compound_codes = [code for code, in cr.fetchall()]
+        cr.execute("""
             SELECT c.name, b.name FROM community_building b
             JOIN community_compound c ON c.id = b.compound_id
             WHERE b.community_id = %s AND b.active
@@ -325,7 +338,7 @@ class CommunityLedgerImport(models.Model):
         return ledger_workbook.KnownRecords(
             compounds=compounds, buildings=buildings, households=households,
             id_numbers=id_numbers, care_groups=care_groups.keys(),
-            care_group_labels=labels)
+            care_group_labels=labels, compound_codes=compound_codes)
 
     def _existing_households(self):
         self.env.cr.execute("""
@@ -353,6 +366,7 @@ class CommunityLedgerImport(models.Model):
     def _import_rows(self, rows):
         """Create the records of ``rows`` in one savepoint: on any refusal
         nothing stays and the import is marked failed with the reason."""
+        self._lock_community()
         try:
             with self.env.cr.savepoint():
                 counts = self._create_records(rows)
@@ -369,6 +383,18 @@ class CommunityLedgerImport(models.Model):
                       date_done=fields.Datetime.now())
         super(CommunityLedgerImport, self).write(counts)
         return True
+
+    def _lock_community(self):
+        """Imports into one community run one after the other: each
+        rewrites the community's row first, so a second import that
+        started meanwhile waits for the first to end and then fails with
+        a serialization error. Odoo (and queue_job) run it again on a fresh
+        snapshot, where it sees the first import's ID numbers and reports
+        them row by row instead of adding duplicate households."""
+        self.env.cr.execute("""
+            UPDATE community_community SET write_date = write_date
+            WHERE id = %s
+        """, (self.community_id.id,))
 
     def _create_records(self, rows):
         """Write the rows through the register's batched write path

@@ -8,6 +8,7 @@ class CommunityLedgerImportError(models.Model):
     clerk finds it in Excel: sheet, row number and column."""
 
     _name = "community.ledger.import.error"
+    _inherit = ["community.private.fields.mixin"]
     _description = "Ledger import error"
     _order = "import_id, sequence, id"
 
@@ -23,4 +24,5 @@ class CommunityLedgerImportError(models.Model):
     row = fields.Integer(help="Row number as Excel shows it (1: header row).")
     column = fields.Char()
     code = fields.Char(help="Kind of problem, for filters and tests.")
-    reason = fields.Char()
+    # the reason may quote a raw ID number or phone of the workbook
+    reason = fields.Char(groups="community_base.group_community_clerk")

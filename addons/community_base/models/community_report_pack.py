@@ -13,6 +13,7 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.job import job
 
 from ..tools import report_sheet
+from .report_xlsx_abstract import SAFE_WORKBOOK_OPTIONS
 
 _logger = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ class CommunityReportPack(models.Model):
         """Write the workbook; a failure leaves no partial attachment, marks
         the pack failed with the reason, and can be run again."""
         self.ensure_one()
+        if not self.env["community.job.progress"].claim(self):
+            return False  # another job builds this pack right now
         try:
             with self.env.cr.savepoint():
                 content = self._build_workbook()
@@ -181,7 +184,8 @@ class CommunityReportPack(models.Model):
 
     def _build_workbook(self):
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(
+            buffer, dict(SAFE_WORKBOOK_OPTIONS, in_memory=True))
         styles = report_sheet.Styles(workbook)
         sheets = sorted(self._pack_sheets())
         progress = self.env["community.job.progress"]

@@ -5,14 +5,13 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from ..tools import id_number as idn
 
 CLERK_GROUP = "community_base.group_community_clerk"
-PERSONAL_FIELDS = ("id_number", "phone")
 
 
 class CommunityResident(models.Model):
@@ -21,6 +20,7 @@ class CommunityResident(models.Model):
     change their state and are kept in their move history."""
 
     _name = "community.resident"
+    _inherit = ["community.private.fields.mixin"]
     _description = "Resident"
     _order = "name, id"
 
@@ -38,8 +38,12 @@ class CommunityResident(models.Model):
         "ID number (masked)", compute="_compute_masked")
     phone = fields.Char(groups=CLERK_GROUP)
     phone_masked = fields.Char("Phone (masked)", compute="_compute_masked")
+    # For clerks too: the masked number shows the region and the last four
+    # characters, and the birth date would give the whole number back. The
+    # other roles read the age.
     birth_date = fields.Date(
         compute="_compute_from_id_number", store=True, index=True,
+        groups=CLERK_GROUP,
         help="Derived from the ID number.")
     sex = fields.Selection(
         selection=[("male", "Male"), ("female", "Female")],
@@ -124,11 +128,15 @@ class CommunityResident(models.Model):
         readonly=True,
         copy=False,
     )
+    # the roles that read the move history (a grid officer reads residents
+    # but not their history, and could not even open the form without this)
     move_ids = fields.One2many(
         comodel_name="community.resident.move",
         inverse_name="resident_id",
         string="Moves",
         readonly=True,
+        groups="community_base.group_leader,"
+        "community_base.group_community_clerk",
     )
     note = fields.Text()
     active = fields.Boolean(default=True)
@@ -155,8 +163,12 @@ class CommunityResident(models.Model):
 
     @api.depends("id_number", "phone")
     def _compute_masked(self):
-        # the masks are what non-clerks see, so they are read as superuser
-        for resident, raw in zip(self, self.sudo()):
+        # the masks are what non-clerks see, so they are read as superuser;
+        # only these columns: touching one would otherwise read every
+        # column of the whole page of residents (prefetch), which made
+        # most of a resident search's time (bench/RESULTS.md, clerks_http)
+        for resident, raw in zip(self, self.sudo().with_context(
+                prefetch_fields=False)):
             resident.id_number_masked = idn.mask(raw.id_number)
             resident.phone_masked = idn.mask_phone(raw.phone)
 
@@ -175,8 +187,11 @@ class CommunityResident(models.Model):
     @api.depends("birth_date")
     def _compute_age(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
-        for resident in self:
-            birth = fields.Date.from_string(resident.birth_date)
+        # the age is for every role, the birth date behind it for clerks;
+        # read alone, not with every column of the page (see _compute_masked)
+        for resident, raw in zip(self, self.sudo().with_context(
+                prefetch_fields=False)):
+            birth = fields.Date.from_string(raw.birth_date)
             resident.age = idn.age_on(birth, today) if birth else 0
 
     @api.model
@@ -316,22 +331,6 @@ class CommunityResident(models.Model):
                     node.getparent().remove(node)
             res["arch"] = etree.tostring(arch, encoding="unicode")
         return res
-
-    @api.model
-    def _search(self, args, offset=0, limit=None, order=None, count=False,
-                access_rights_uid=None):
-        """Refuse searches on the ID number or the phone to the users who may
-        not read them: a search would tell whether a number is registered."""
-        if self._uid != SUPERUSER_ID and not self.env.user.has_group(CLERK_GROUP):
-            for leaf in args or []:
-                if isinstance(leaf, (list, tuple)) and str(leaf[0]).split(
-                        ".")[0] in PERSONAL_FIELDS:
-                    raise AccessError(_(
-                        "Only clerks may search residents by ID number or "
-                        "phone."))
-        return super()._search(
-            args, offset=offset, limit=limit, order=order, count=count,
-            access_rights_uid=access_rights_uid)
 
     @api.model
     def name_search(self, name="", args=None, operator="ilike", limit=100):

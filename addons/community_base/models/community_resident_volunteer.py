@@ -8,10 +8,14 @@ class CommunityResident(models.Model):
 
     _inherit = "community.resident"
 
+    # the roles that read service records (a grid officer opens the form of
+    # the residents of their grids without them)
     volunteer_activity_ids = fields.One2many(
         comodel_name="community.volunteer.activity",
         inverse_name="volunteer_id",
         string="Volunteer service",
+        groups="community_base.group_leader,"
+        "community_base.group_community_clerk",
     )
     volunteer_hours = fields.Float(
         string="Volunteer hours",

@@ -19,3 +19,14 @@ class ResCompany(models.Model):
         inverse_name="company_id",
         string="Communities",
     )
+    # The street's password policy (OCA password_security), the same for
+    # every street created later: the OCA defaults (12 characters, 60 days,
+    # 30 remembered passwords) are replaced by the policy of
+    # docs/community_base.md, section "Personal data".
+    password_length = fields.Integer(default=10)
+    password_lower = fields.Integer(default=1)
+    password_upper = fields.Integer(default=1)
+    password_numeric = fields.Integer(default=1)
+    password_special = fields.Integer(default=1)
+    password_expiration = fields.Integer(default=90)
+    password_history = fields.Integer(default=5)

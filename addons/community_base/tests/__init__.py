@@ -13,9 +13,15 @@ from . import test_volunteer
 from . import test_demo_data
 from . import test_demo_loader
 from . import test_id_number
+from . import test_id_number_properties
+from . import test_ledger_import_malformed
 from . import test_hierarchy
 from . import test_resident
 from . import test_access
 from . import test_bulk_register
 from . import test_dashboard
+from . import test_dashboard_trend_query
 from . import test_report_pack
+from . import test_audit
+from . import test_password_policy
+from . import test_xlsx_formula_injection

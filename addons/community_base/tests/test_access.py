@@ -270,6 +270,28 @@ class TestAccess(CommunityCase):
                          number[:6] + "********" + number[-4:])
         self.assertEqual(values["phone_masked"], "138****5678")
 
+    def test_leader_reads_a_page_of_masks_and_ages_at_once(self):
+        # a list computes masks and ages for the whole page in one batch,
+        # reading only the personal columns as superuser: every row still
+        # gets its own resident's values
+        Resident = self.env["community.resident"]
+        residents = Resident.search([("id", "in", (
+            self.resident_a1 | self.resident_a1_spouse
+            | self.resident_a2).ids)])
+        self.assertEqual(len(residents), 3)
+        residents.invalidate_cache()
+        rows = residents.sudo(self.leader.id).read(
+            ["name", "age", "id_number_masked", "phone_masked"])
+        for row in rows:
+            resident = Resident.browse(row["id"])
+            self.assertEqual(row["age"], resident.age, row["name"])
+            self.assertEqual(row["id_number_masked"],
+                             resident.id_number[:6] + "********"
+                             + resident.id_number[-4:], row["name"])
+            self.assertEqual(row["phone_masked"], resident.phone_masked,
+                             row["name"])
+        self.assertEqual(len({row["id_number_masked"] for row in rows}), 3)
+
     def test_leader_cannot_search_by_id_number_in_search_box(self):
         Resident = self.env["community.resident"].sudo(self.leader.id)
         self.assertFalse(Resident.search(

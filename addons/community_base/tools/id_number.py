@@ -34,8 +34,13 @@ import re
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 
-_RE_18 = re.compile(r"^\d{17}[\dX]$")
-_RE_15 = re.compile(r"^\d{15}$")
+# ASCII digits only: ``\d`` and ``int()`` also take the digits of other
+# scripts (٣, ३), which would store a second spelling of the same number
+_RE_18 = re.compile(r"^[0-9]{17}[0-9X]$")
+_RE_15 = re.compile(r"^[0-9]{15}$")
+_RE_17 = re.compile(r"^[0-9]{17}$")
+# what a Chinese input method types in full-width mode: read as ASCII
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
 
 
 class InvalidIdNumber(ValueError):
@@ -54,15 +59,18 @@ def check_char(first17):
     >>> check_char("11010519491231002")
     'X'
     """
-    if not re.match(r"^\d{17}$", first17 or ""):
+    if not _RE_17.match(first17 or ""):
         raise InvalidIdNumber(first17, "17 digits expected")
     total = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS))
     return CHECK_CHARS[total % 11]
 
 
 def _parse_date(value, text):
+    # ``text`` is 8 digits (the callers match it first); int() and date()
+    # are what strptime("%Y%m%d") checks, ten times faster (a ledger import
+    # of 50,000 residents parses each number four times)
     try:
-        return datetime.datetime.strptime(text, "%Y%m%d").date()
+        return datetime.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         raise InvalidIdNumber(value, "invalid birth date")
 
@@ -84,7 +92,7 @@ def to_18(value):
 def normalize(value):
     """Return the 18-character form of ``value`` (spaces removed, "x"
     upper-cased, 15 digits converted), or raise :class:`InvalidIdNumber`."""
-    text = re.sub(r"\s+", "", value or "").upper()
+    text = re.sub(r"\s+", "", value or "").translate(_FULL_WIDTH).upper()
     if not text:
         raise InvalidIdNumber(value, "empty")
     if _RE_15.match(text):

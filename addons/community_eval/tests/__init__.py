@@ -8,6 +8,7 @@ from . import test_access
 from . import test_rule
 from . import test_title
 from . import test_score_import
+from . import test_score_import_malformed
 from . import test_report
 from . import test_demo_loader
 from . import test_default_data

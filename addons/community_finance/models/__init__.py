@@ -27,3 +27,4 @@ from . import finance_tax_task
 from . import finance_service_project
 from . import finance_service_milestone
 from . import community_report_pack
+from . import finance_budget_execution_report

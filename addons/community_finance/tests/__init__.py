@@ -12,7 +12,9 @@ from . import test_fund
 from . import test_admission_funding
 from . import test_subsidy
 from . import test_tax_source
+from . import test_tax_source_import_malformed
 from . import test_service_project
 from . import test_fund_access
 from . import test_demo_loader
 from . import test_finance_report_pack
+from . import test_budget_execution_tile

@@ -79,7 +79,9 @@ class TestFinanceAccess(FinanceCase):
                 ["planned_amount"])
 
     def test_internal_user_sees_no_budget_line(self):
-        self.assertFalse(self._lines(self.internal_user))
+        # no access right at all (docs/access.md), not just an empty rule
+        with self.assertRaises(AccessError):
+            self._lines(self.internal_user)
         with self.assertRaises(AccessError):
             self.line_a1.sudo(self.internal_user.id).write(
                 {"planned_amount": 1.0})

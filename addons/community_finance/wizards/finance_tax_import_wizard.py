@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+import math
+import zipfile
+import zlib
 from datetime import date, datetime
 
 from psycopg2.extras import execute_values
@@ -25,6 +28,17 @@ TAX_TYPE_LABELS = {
     "城镇土地使用税": "land_use", "印花税": "stamp", "其他": "other",
 }
 PAGE_SIZE = 1000
+#: the first bytes of .xls files and of password-protected workbooks
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _shorten(value, limit=40):
+    """A cell's value as a message shows it: a 10,000-character cell must
+    not fill the screen."""
+    text = "%s" % ("" if value is None else value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 INSERT_QUERY = """
     INSERT INTO finance_tax_record (
         source_id, community_id, company_id, currency_id, period, tax_type,
@@ -65,8 +79,8 @@ class FinanceTaxImportWizard(models.TransientModel):
         if not 0 <= self.share_rate <= 100:
             raise UserError(_(
                 "The street's share must be between 0 and 100 percent."))
-        rows = self._read_rows()
-        values, errors = self._check_rows(rows)
+        sheet_title, rows = self._read_rows()
+        values, errors = self._check_rows(rows, sheet_title)
         if errors:
             raise UserError(_(
                 "Nothing was imported from %(file)s; correct these rows:\n"
@@ -85,17 +99,49 @@ class FinanceTaxImportWizard(models.TransientModel):
         }
 
     def _read_rows(self):
-        """(row number, {column: value}) for every non-empty row."""
+        """The first sheet's title and (row number, {column: value}) for
+        each of its non-empty rows.
+
+        Formulas read as the value Excel saved with them (a formula saved
+        without one reads as empty and is refused as such)."""
         import openpyxl
+        content = base64.b64decode(self.file or b"")
+        name = self.filename or _("The file")
+        if content[:8] == OLE2_MAGIC:
+            raise UserError(_(
+                "%s is an Excel 97-2003 file (.xls) or a password-protected "
+                "workbook: remove the password, save it as an Excel workbook "
+                "(.xlsx) and import it again.") % name)
         try:
             workbook = openpyxl.load_workbook(
-                io.BytesIO(base64.b64decode(self.file)), read_only=True,
-                data_only=True)
-        except Exception:
+                io.BytesIO(content), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError,
+                SyntaxError, TypeError, IndexError) as error:
+            # openpyxl raises all of these on damaged or foreign files
             raise UserError(_(
-                "%s is not an Excel workbook (.xlsx).")
-                % (self.filename or _("The file")))
-        sheet = workbook.worksheets[0]
+                "%(file)s is not an Excel workbook (.xlsx): %(reason)s.") % {
+                    "file": name, "reason": _shorten(error, 120)})
+        try:
+            return self._read_sheet(workbook.worksheets[0])
+        except (SyntaxError, zipfile.BadZipFile, zlib.error,
+                EOFError) as error:
+            # the sheets are read as they are iterated: damage further
+            # into the file shows only now
+            raise UserError(_(
+                "%(file)s is a damaged Excel workbook: %(reason)s.") % {
+                    "file": name, "reason": _shorten(error, 120)})
+        finally:
+            workbook.close()
+
+    def _read_sheet(self, sheet):
+        if sheet.sheet_state != "visible":
+            raise UserError(_(
+                "Sheet %s, the first of the workbook, is hidden: unhide it "
+                "to check what it holds, or move the tax amounts to the "
+                "first sheet.") % sheet.title)
+        # a stray value in the last cell (XFD1048576) declares a sheet of
+        # 17 billion cells: read the rows there are, not the declared size
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         header = next(rows, None) or ()
         columns = {}
@@ -103,12 +149,21 @@ class FinanceTaxImportWizard(models.TransientModel):
             title = str(title or "").strip().lower()
             for key, names in HEADERS.items():
                 if title in names:
+                    if key in columns:
+                        raise UserError(_(
+                            "Sheet %(sheet)s, row 1: two columns are "
+                            "%(column)s (columns %(first)s and %(second)s); "
+                            "keep one.") % {
+                                "sheet": sheet.title, "column": HEADERS[key][0],
+                                "first": _column_letter(columns[key]),
+                                "second": _column_letter(index)})
                     columns[key] = index
         missing = [HEADERS[key][0] for key in HEADERS if key not in columns]
         if missing:
             raise UserError(_(
-                "The first row of the workbook must name the columns; "
-                "missing: %s.") % ", ".join(missing))
+                "Sheet %(sheet)s: the first row must name the columns; "
+                "missing: %(missing)s.") % {
+                    "sheet": sheet.title, "missing": ", ".join(missing)})
         result = []
         for number, row in enumerate(rows, 2):
             if not any(cell not in (None, "") for cell in row):
@@ -116,9 +171,9 @@ class FinanceTaxImportWizard(models.TransientModel):
             result.append((number, {
                 key: row[index] if index < len(row) else None
                 for key, index in columns.items()}))
-        return result
+        return sheet.title, result
 
-    def _check_rows(self, rows):
+    def _check_rows(self, rows, sheet_title):
         sources = {
             source.tax_number: source
             for source in self.env["finance.tax.source"].search([
@@ -142,18 +197,19 @@ class FinanceTaxImportWizard(models.TransientModel):
             if not source:
                 problems.append(_(
                     "taxpayer ID \"%s\" is not a tax source of this "
-                    "street") % tax_number)
+                    "street") % _shorten(tax_number))
             period = row["period"]
             if isinstance(period, (datetime, date)):
                 period = period.strftime("%Y-%m")
             period = str(period or "").strip()
             if not PERIOD_PATTERN.match(period):
                 problems.append(_(
-                    "period \"%s\" is not a month written YYYY-MM") % period)
+                    "period \"%s\" is not a month written YYYY-MM")
+                    % _shorten(period))
             tax_type = types.get(str(row["tax_type"] or "").strip())
             if not tax_type:
                 problems.append(_("unknown tax type \"%s\"")
-                                % (row["tax_type"] or ""))
+                                % _shorten(row["tax_type"]))
             amount = row["amount"]
             if isinstance(amount, str):
                 try:
@@ -161,9 +217,10 @@ class FinanceTaxImportWizard(models.TransientModel):
                 except ValueError:
                     amount = None
             if not isinstance(amount, (int, float)) or isinstance(
-                    amount, bool):
+                    amount, bool) or not math.isfinite(amount):
+                # NaN and infinity ("nan", "inf" parse as floats) too
                 problems.append(_("amount \"%s\" is not a number")
-                                % (row["amount"] or ""))
+                                % _shorten(row["amount"]))
             elif currency.compare_amounts(amount, 0.0) < 0:
                 problems.append(_("amount %s is negative") % amount)
             key = (source.id if source else None, period, tax_type)
@@ -177,8 +234,9 @@ class FinanceTaxImportWizard(models.TransientModel):
                     problems.append(_("same source, period and tax type as "
                                       "row %d") % seen[key])
             if problems:
-                errors.append(_("Row %(row)d: %(problems)s") % {
-                    "row": number, "problems": "; ".join(problems)})
+                errors.append(_("Sheet %(sheet)s, row %(row)d: %(problems)s")
+                              % {"sheet": sheet_title, "row": number,
+                                 "problems": "; ".join(problems)})
                 continue
             seen[key] = number
             amount = currency.round(amount)
@@ -204,3 +262,9 @@ class FinanceTaxImportWizard(models.TransientModel):
         self.env["finance.tax.record"].invalidate_cache()
         self.env["finance.tax.source"].invalidate_cache()
         return ids
+
+
+def _column_letter(index):
+    """The letter Excel shows for the column at ``index`` (0 is A)."""
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index + 1)

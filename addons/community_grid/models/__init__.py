@@ -16,6 +16,7 @@ from . import grid_coverage_report
 from . import grid_workday
 from . import resource_calendar
 from . import resource_calendar_leaves
+from . import resource_calendar_attendance
 from . import grid_case_category
 from . import grid_case
 from . import grid_case_escalation

@@ -1,13 +1,26 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import random
+import threading
+import time
 from datetime import datetime
 
 import pytz
+from psycopg2 import OperationalError, sql
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.service.model import (
+    MAX_TRIES_ON_CONCURRENCY_FAILURE,
+    PG_CONCURRENCY_ERRORS_TO_RETRY,
+)
 
 from odoo.addons.community_base.tools import id_number
+
+from ..tools import working_days
+
+_logger = logging.getLogger(__name__)
 
 # The six steps of the case loop; ``state`` holds the step the case has
 # reached. A case "at the handler" is in ``dispatch``; the handler's feedback
@@ -57,6 +70,21 @@ HANDLER_GROUP = "community_grid.group_case_handler"
 STREET_CLERK_GROUP = "community_base.group_street_clerk"
 LEADER_GROUP = "community_base.group_leader"
 STREET_TZ = "Asia/Shanghai"
+#: consecutive ids per batch (and per transaction) of the scheduled actions
+BATCH_SIZE = 50000
+#: (index, definition) created by ``init``: the open and the overdue cases
+#: of a street, which the dashboard counts and every reader's record rule
+#: limits to their street (the dates of a month are served by the
+#: one-column indexes of the date fields)
+CASE_INDEXES = [
+    ("grid_case_company_state_index", "(company_id, state)"),
+    ("grid_case_company_overdue_index", "(company_id) WHERE is_overdue"),
+    # a community clerk's case list: the record rule's community and the
+    # model's order, so a page of 80 is read off the index instead of
+    # sorting the community's 125,000 cases (bench/RESULTS.md, clerks_http)
+    ("grid_case_community_list_index",
+     "(community_id, priority DESC, date_reported DESC, id DESC)"),
+]
 
 
 class GridCase(models.Model):
@@ -77,11 +105,25 @@ class GridCase(models.Model):
     """
 
     _name = "grid.case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the mixin keeps the reporter's phone out of searches and groupings
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "community.private.fields.mixin"]
     _description = "Case"
     _order = "priority desc, date_reported desc, id desc"
     # Handlers and grid officers post their remarks on cases they may read.
     _mail_post_access = "read"
+
+    @api.model_cr
+    def init(self):
+        """The composite and partial indexes of the dashboard tiles and the
+        monthly statistics (one-column ones come from ``index=True``). Every
+        reader's query carries the record rule ``company_id in (...)``, so
+        the street leads each index; bench/RESULTS.md (case dashboard) shows
+        each one's plan with and without it."""
+        for name, definition in CASE_INDEXES:
+            self.env.cr.execute(sql.SQL(
+                "CREATE INDEX IF NOT EXISTS {} ON grid_case {}").format(
+                    sql.Identifier(name), sql.SQL(definition)))
 
     def _default_community_id(self):
         """The user's community when they work in exactly one; for a grid
@@ -176,7 +218,7 @@ class GridCase(models.Model):
     date_closed = fields.Datetime(
         string="Closed on", readonly=True, copy=False, index=True)
     date_evaluated = fields.Datetime(
-        string="Evaluated on", readonly=True, copy=False)
+        string="Evaluated on", readonly=True, copy=False, index=True)
 
     handler_department_id = fields.Many2one(
         comodel_name="hr.department", string="Handling section",
@@ -252,9 +294,16 @@ class GridCase(models.Model):
     @api.depends("handler_partner_id", "handler_department_id",
                  "handler_user_id")
     def _compute_agency_responsible(self):
-        for case in self:
-            agency = (case.handler_partner_id or case.handler_department_id
-                      or case.handler_user_id)
+        # The case list shows this column: touching a handler field would
+        # prefetch every column of the listed cases (descriptions, notes,
+        # ...) only to read three; prefetch_fields=False reads just them,
+        # still in one query for the whole page (bench/RESULTS.md,
+        # clerks_http: it was most of the case list's server time).
+        plain = self.with_context(prefetch_fields=False)
+        for case, record in zip(self, plain):
+            agency = (record.handler_partner_id
+                      or record.handler_department_id
+                      or record.handler_user_id)
             case.agency_responsible = agency.display_name or False
 
     @api.depends("reporter_phone")
@@ -714,6 +763,17 @@ class GridCase(models.Model):
 
     @api.multi
     def _check_step(self, allowed, message):
+        """Refuse a case that is not at one of the ``allowed`` steps.
+
+        The case rows are locked first: of two users pressing a button of
+        the same case at once, the second waits for the first to finish,
+        then fails with a serialization error; Odoo runs the call again on
+        a fresh snapshot, where this check sees the new step and refuses
+        in words. Without the lock both could pass the check."""
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM grid_case WHERE id IN %s ORDER BY id "
+                "FOR UPDATE", (tuple(self.ids),))
         labels = dict(self._fields["state"]._description_selection(self.env))
         for case in self:
             if case.state not in allowed:
@@ -854,40 +914,218 @@ class GridCase(models.Model):
         return manager or self._loop_users("street")
 
     @api.model
-    def _cron_daily(self, today=None):
-        """The daily scheduled action: overdue flags, reminders,
-        escalations."""
-        self._cron_refresh_overdue(today)
-        self._cron_remind(today)
-        self._cron_escalate(today)
+    def _cron_daily(self, today=None, auto_commit=None):
+        """The daily scheduled action: deadlines after calendar changes,
+        overdue flags, reminders, escalations. Run as a scheduled action,
+        the reminders and the escalations each run on a cursor of their own
+        too, whose snapshot sees the deadlines and flags just committed."""
+        if auto_commit is None:
+            auto_commit = _auto_commit()
+        self._cron_refresh_deadlines(today, auto_commit)
+        for step in ("_cron_remind", "_cron_escalate"):
+
+            def run(cr, step=step):
+                getattr(self.with_env(self.env(cr=cr)), step)(today)
+
+            self._in_batch(auto_commit, run)
 
     @api.model
-    def _cron_refresh_overdue(self, today=None, batch_size=50000):
+    def _cron_refresh_deadlines(self, today=None, auto_commit=None):
+        """Deadlines moved by calendar changes, then the overdue flags.
+
+        Run as a scheduled action (``auto_commit`` None outside tests), each
+        batch is committed on its own: a street's million cases are never
+        locked by one long transaction, and a clerk moving a case meanwhile
+        waits at most for one batch. Returns the ids of the cases whose
+        deadline or flag changed."""
+        if auto_commit is None:
+            auto_commit = _auto_commit()
+        changed = self._cron_recompute_deadlines(today, auto_commit)
+        changed += self._cron_refresh_overdue(today, auto_commit=auto_commit)
+        return changed
+
+    @api.model
+    def _cron_refresh_overdue(self, today=None, batch_size=BATCH_SIZE,
+                              auto_commit=False):
         """Flip the overdue flag of the open cases whose deadline passed (or
         moved), in SQL batches of ``batch_size`` consecutive ids: each batch
         reads one range of the primary key and writes only the rows whose
-        flag changes, so a street's million cases take one pass. Return the
-        ids of the cases changed."""
+        flag changes, so a street's million cases take one pass. With
+        ``auto_commit`` each batch is a transaction of its own (scheduled
+        action only: a test's or a user's transaction is never committed).
+        Return the ids of the cases changed."""
         today = today or self._street_today()
         self.env.cr.execute("SELECT MIN(id), MAX(id) FROM grid_case")
         first, last = self.env.cr.fetchone()
         changed = []
         start = first or 0
         while first and start <= last:
-            self.env.cr.execute("""
-                UPDATE grid_case SET is_overdue = NOT COALESCE(is_overdue,
-                                                               FALSE)
-                WHERE id BETWEEN %s AND %s
-                  AND state IN %s AND date_deadline IS NOT NULL
-                  AND (date_deadline < %s::date)
-                      IS DISTINCT FROM COALESCE(is_overdue, FALSE)
-                RETURNING id""", (start, start + batch_size - 1, OPEN_STATES,
-                                  today))
-            changed.extend(row[0] for row in self.env.cr.fetchall())
+
+            def flip(cr, start=start):
+                cr.execute("""
+                    UPDATE grid_case SET is_overdue = NOT COALESCE(
+                        is_overdue, FALSE)
+                    WHERE id BETWEEN %s AND %s
+                      AND state IN %s AND date_deadline IS NOT NULL
+                      AND (date_deadline < %s::date)
+                          IS DISTINCT FROM COALESCE(is_overdue, FALSE)
+                    RETURNING id""", (start, start + batch_size - 1,
+                                      OPEN_STATES, today))
+                return [row[0] for row in cr.fetchall()]
+
+            changed += self._in_batch(auto_commit, flip)
             start += batch_size
         if changed:
             self.invalidate_cache(["is_overdue"], changed)
         return changed
+
+    @api.model
+    def _cron_recompute_deadlines(self, today=None, auto_commit=None,
+                                  batch_size=BATCH_SIZE):
+        """Recompute the deadlines of the open cases on the calendars a
+        holiday, an adjusted working day or the weekly hours changed on
+        (``resource.calendar.deadline_recompute_from``), then clear the
+        mark, unless the calendar changed again meanwhile. Returns the ids
+        of the cases whose deadline moved."""
+        if auto_commit is None:
+            auto_commit = _auto_commit()
+        today = today or self._street_today()
+        changed = []
+        calendars = self.env["resource.calendar"].sudo().with_context(
+            active_test=False).search(
+                [("deadline_recompute_from", "!=", False)])
+        for calendar in calendars:
+            self.env.cr.execute("SELECT write_date FROM resource_calendar "
+                                "WHERE id = %s", (calendar.id,))
+            stamp = self.env.cr.fetchone()[0]
+            changed += self._recompute_deadlines(
+                calendar, calendar.deadline_recompute_from, today,
+                auto_commit, batch_size)
+
+            def clear(cr, calendar_id=calendar.id, stamp=stamp):
+                cr.execute("""
+                    UPDATE resource_calendar
+                    SET deadline_recompute_from = NULL
+                    WHERE id = %s AND write_date IS NOT DISTINCT FROM %s""",
+                           (calendar_id, stamp))
+
+            self._in_batch(auto_commit, clear)
+            calendar.invalidate_cache(["deadline_recompute_from"])
+        return changed
+
+    @api.model
+    def _in_batch(self, auto_commit, work):
+        """Run ``work(cursor)`` as one batch of a scheduled action and
+        return its result. With ``auto_commit``, on a cursor of its own,
+        committed when the batch is done (no transaction holds the rows of
+        the whole run); a batch that meets a user's concurrent change of one
+        of its rows (serialization failure, deadlock, lock not available)
+        is rolled back and run again on a fresh snapshot, as Odoo retries a
+        request. Without ``auto_commit``, on the caller's cursor."""
+        if not auto_commit:
+            return work(self.env.cr)
+        for attempt in range(1, MAX_TRIES_ON_CONCURRENCY_FAILURE + 1):
+            try:
+                with self.pool.cursor() as cr:
+                    return work(cr)
+            except OperationalError as error:
+                if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY or \
+                        attempt == MAX_TRIES_ON_CONCURRENCY_FAILURE:
+                    raise
+                _logger.info("case batch met a concurrent update (%s), "
+                             "retry %s", error.pgcode, attempt)
+                time.sleep(random.uniform(0.0, 0.1 * 2 ** attempt))
+
+    @api.model
+    def _recompute_deadlines(self, calendar, since, today, auto_commit=False,
+                             batch_size=BATCH_SIZE):
+        """Recompute, in SQL batches of ``batch_size`` consecutive ids, the
+        deadline of the open, never extended cases of the streets using
+        ``calendar`` that are due on ``since`` or later (a change on day D
+        moves only the deadlines of cases reported before D and due on D
+        or later). An extended deadline is a date approved by a person and
+        stays. The working days are counted in Python once per (day of
+        report, category) of a batch, not once per case; the new deadline
+        and its overdue flag are written by one UPDATE per batch, only
+        where they change."""
+        companies = self._companies_of_calendar(calendar)
+        if not companies:
+            return []
+        params = calendar._working_days_params()
+        sla = {category.id: category.sla_days for category in
+               self.env["grid.case.category"].sudo().with_context(
+                   active_test=False).search([])}
+        cr = self.env.cr
+        scope = {"companies": tuple(companies), "open": OPEN_STATES,
+                 "since": since, "tz": STREET_TZ, "today": today}
+        cr.execute("SELECT MIN(id), MAX(id) FROM grid_case c WHERE "
+                   "c.company_id IN %(companies)s AND c.state IN %(open)s",
+                   scope)
+        first, last = cr.fetchone()
+        deadlines, changed = {}, []
+        start = first or 0
+        while first and start <= last:
+            scope.update(start=start, stop=start + batch_size - 1)
+            changed += self._in_batch(
+                auto_commit, lambda cr, scope=dict(scope):
+                self._recompute_deadlines_batch(
+                    cr, scope, sla, params, deadlines))
+            start += batch_size
+        if changed:
+            self.invalidate_cache(
+                ["date_deadline", "date_deadline_original", "is_overdue"],
+                changed)
+        return changed
+
+    @api.model
+    def _recompute_deadlines_batch(self, cr, scope, sla, params, deadlines):
+        """One batch of ``_recompute_deadlines``: the ids in ``scope``'s
+        range; ``deadlines`` caches the deadline per (day, category)."""
+        where = """
+            c.company_id IN %(companies)s AND c.state IN %(open)s
+            AND COALESCE(c.extension_count, 0) = 0
+            AND c.category_id IS NOT NULL AND c.date_deadline >= %(since)s
+            AND c.id BETWEEN %(start)s AND %(stop)s"""
+        local_day = ("(c.date_reported AT TIME ZONE 'UTC' "
+                     "AT TIME ZONE %(tz)s)::date")
+        cr.execute("SELECT DISTINCT %s, c.category_id FROM grid_case c "
+                   "WHERE %s" % (local_day, where), scope)
+        keys = cr.fetchall()
+        if not keys:
+            return []
+        for day, category_id in keys:
+            if (day, category_id) not in deadlines:
+                # Odoo's cursor reads dates as strings
+                deadlines[day, category_id] = working_days.add_working_days(
+                    fields.Date.from_string(day), sla.get(category_id, 0),
+                    **params)
+        values = dict(
+            scope, days=[day for day, _category in keys],
+            categories=[category for _day, category in keys],
+            deadlines=[deadlines[key] for key in keys])
+        cr.execute("""
+            UPDATE grid_case c SET date_deadline = v.deadline,
+                date_deadline_original = v.deadline,
+                is_overdue = v.deadline < %%(today)s::date
+            FROM unnest(%%(days)s::date[], %%(categories)s::int[],
+                        %%(deadlines)s::date[])
+                 AS v(day, category_id, deadline)
+            WHERE %s AND c.category_id = v.category_id
+              AND %s = v.day
+              AND (c.date_deadline IS DISTINCT FROM v.deadline
+                   OR c.date_deadline_original IS DISTINCT FROM v.deadline)
+            RETURNING c.id""" % (where, local_day), values)
+        return [row[0] for row in cr.fetchall()]
+
+    @api.model
+    def _companies_of_calendar(self, calendar):
+        """The streets whose case deadlines ``calendar`` counts: those that
+        chose it, and those without a choice when it is the shipped one."""
+        domain = [("case_calendar_id", "=", calendar.id)]
+        if calendar == self.env.ref("community_grid.resource_calendar_street",
+                                    raise_if_not_found=False):
+            domain = ["|", ("case_calendar_id", "=", False)] + domain
+        return self.env["res.company"].sudo().search(domain).ids
 
     @api.model
     def _cron_remind(self, today=None):
@@ -974,3 +1212,10 @@ class GridCase(models.Model):
                     automatic=True, today=today)
                 escalated |= case
         return escalated
+
+
+def _auto_commit():
+    """Whether a scheduled action commits its batches: always, except in
+    tests, whose transactions are rolled back (as Odoo's mail queue
+    decides)."""
+    return not getattr(threading.current_thread(), "testing", False)

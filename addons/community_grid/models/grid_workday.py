@@ -10,7 +10,8 @@ class GridWorkday(models.Model):
 
     ``resource.calendar`` only knows days off (its global leaves), so the
     worked weekends are kept here, on the calendar, and the case deadlines
-    count them as working days.
+    count them as working days. Adding, moving or removing one marks the
+    calendar's open case deadlines from that day on for recomputation.
     """
 
     _name = "grid.workday"
@@ -43,3 +44,29 @@ class GridWorkday(models.Model):
                     "adjusted working day.") % {
                         "date": workday.date, "reason": workday.name,
                         "calendar": workday.calendar_id.name})
+
+    @api.model
+    def create(self, vals):
+        workday = super().create(vals)
+        workday._mark_deadlines_stale()
+        return workday
+
+    @api.multi
+    def write(self, vals):
+        moved = {"date", "calendar_id"}.intersection(vals)
+        if moved:
+            self._mark_deadlines_stale()
+        result = super().write(vals)
+        if moved:
+            self._mark_deadlines_stale()
+        return result
+
+    @api.multi
+    def unlink(self):
+        self._mark_deadlines_stale()
+        return super().unlink()
+
+    @api.multi
+    def _mark_deadlines_stale(self):
+        for workday in self.sudo():
+            workday.calendar_id._mark_deadlines_stale(workday.date)

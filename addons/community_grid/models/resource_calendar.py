@@ -26,6 +26,32 @@ class ResourceCalendar(models.Model):
         comodel_name="grid.workday", inverse_name="calendar_id",
         string="Adjusted working days", copy=True,
         help="Weekend days worked in exchange for a public holiday (调休).")
+    deadline_recompute_from = fields.Date(
+        string="Recompute deadlines from", readonly=True, copy=False,
+        help="Set when a holiday, an adjusted working day or the weekly "
+        "hours of the calendar change: the scheduled action recomputes, in "
+        "batches, the deadlines of the open cases due on this day or later, "
+        "then clears it.")
+
+    @api.multi
+    def _mark_deadlines_stale(self, day=None):
+        """Ask the scheduled action to recompute the deadlines of the open
+        cases due on ``day`` (a date or date string) or later; every open
+        deadline when ``day`` is None (the weekly hours changed). Written in
+        the changing user's transaction, so it stays only if the change
+        does; recomputing there could lock a million cases."""
+        if day is None:
+            self.env.cr.execute(
+                "SELECT MIN(date_deadline) FROM grid_case WHERE state IN %s",
+                (("report", "dispatch", "handle", "verify"),))
+            day = self.env.cr.fetchone()[0]
+            if not day:
+                return
+        day = fields.Date.to_string(fields.Date.from_string(str(day)))
+        for calendar in self.sudo():
+            current = calendar.deadline_recompute_from
+            calendar.write({"deadline_recompute_from": min(current, day)
+                            if current else day})
 
     @api.multi
     def _working_days_weekend(self):

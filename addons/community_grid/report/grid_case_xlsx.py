@@ -194,7 +194,7 @@ class GridCaseListXlsx(models.AbstractModel):
     _description = "Case list workbook"
 
     def get_workbook_options(self):
-        return {"constant_memory": True, "strings_to_numbers": False}
+        return dict(super().get_workbook_options(), constant_memory=True)
 
     def generate_xlsx_report(self, workbook, data, cases):
         if not cases.check_access_rights("read", raise_exception=False):

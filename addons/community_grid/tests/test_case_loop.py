@@ -51,6 +51,48 @@ class TestCaseLoop(CaseLoopCase):
         self.assertEqual(case.handler_department_id, self.section)
         self.assertEqual(case.agency_responsible, self.section.display_name)
 
+    def test_agency_of_a_page_of_cases_read_at_once(self):
+        # the case list computes the column for a whole page in one batch
+        # (reading only the handler fields): each case still names its
+        # own unit, whichever kind it is
+        bureau = self.env["res.partner"].create({
+            "name": "Housing bureau", "is_company": True,
+            "organisation_type": "department"})
+        by_section = self._create_case(
+            category_id=self.category_department.id)
+        by_bureau = self._create_case(handler_partner_id=bureau.id)
+        by_person = self._create_case()
+        by_person.write({"handler_partner_id": False,
+                         "handler_department_id": False,
+                         "handler_user_id": self.handler.id})
+        nobody = self._create_case()
+        nobody.write({"handler_partner_id": False,
+                      "handler_department_id": False,
+                      "handler_user_id": False})
+        cases = by_section | by_bureau | by_person | nobody
+        cases.invalidate_cache()
+        values = {row["id"]: row["agency_responsible"]
+                  for row in cases.read(["agency_responsible"])}
+        self.assertEqual(values, {
+            by_section.id: self.section.display_name,
+            by_bureau.id: bureau.display_name,
+            by_person.id: self.handler.display_name,
+            nobody.id: False,
+        })
+
+    def test_community_case_list_has_its_index(self):
+        # the community clerk's list (record rule + the model's order) is
+        # served by one index; created by init on install and upgrade
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'grid_case' "
+            "AND indexname = 'grid_case_community_list_index'")
+        definition = self.env.cr.fetchone()
+        self.assertTrue(definition, "the case list index is missing")
+        self.assertIn("(community_id, priority DESC, date_reported DESC, "
+                      "id DESC)", definition[0])
+        self.assertEqual(self.env["grid.case"]._order,
+                         "priority desc, date_reported desc, id desc")
+
     def test_case_with_free_address_takes_reporter_community(self):
         case = self._create_case(
             household_id=False, address="Gate of the market",

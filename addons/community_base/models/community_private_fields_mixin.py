@@ -1,0 +1,65 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.exceptions import AccessError
+
+
+class CommunityPrivateFieldsMixin(models.AbstractModel):
+    """Fields restricted by ``groups`` (ID numbers, phones) stay secret in
+    searches, groupings and sort orders too.
+
+    Odoo 11 checks a field's ``groups`` when it is read, not when a domain,
+    a ``group by`` or an ``order`` uses it: grouping residents by ID number
+    would list every raw number as a group label, a search by a number
+    would tell whether it is registered, and a sort would rank the numbers.
+    A model holding such fields inherits this mixin, and a user outside a
+    field's groups gets an AccessError instead of an answer (a refusal, not
+    an empty result: the refusal is the same whether the number exists or
+    not, so it is no oracle either).
+    """
+
+    _name = "community.private.fields.mixin"
+    _description = "Private fields: no search, grouping or sorting by them"
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        self._check_private_fields_use(
+            [leaf[0] for leaf in args or [] if isinstance(leaf, (list, tuple))],
+            order)
+        return super(CommunityPrivateFieldsMixin, self)._search(
+            args, offset=offset, limit=limit, order=order, count=count,
+            access_rights_uid=access_rights_uid)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        # read_group builds its query without _search: check its domain too
+        groupby_list = [groupby] if isinstance(groupby, str) else groupby
+        self._check_private_fields_use(
+            [spec.split(":")[0] for spec in groupby_list or []]
+            + [leaf[0] for leaf in domain or []
+               if isinstance(leaf, (list, tuple))], orderby)
+        return super(CommunityPrivateFieldsMixin, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
+
+    @api.model
+    def _check_private_fields_use(self, fnames, order=None):
+        """Raise AccessError when the user may not read one of the fields
+        ``fnames`` (domain paths count by their first field) or of the
+        ``order`` specification."""
+        if self.env.user._is_superuser():
+            return
+        used = {str(fname).split(".")[0].strip() for fname in fnames}
+        for part in (order or "").split(","):
+            used.add(part.strip().split(" ")[0].split(":")[0])
+        denied = sorted(
+            self._fields[fname].string for fname in used
+            if fname in self._fields and self._fields[fname].groups
+            and not self.user_has_groups(self._fields[fname].groups))
+        if denied:
+            raise AccessError(_(
+                "You may not search, group or sort %(model)s by %(fields)s: "
+                "only the roles that read these fields may.") % {
+                    "model": self._description, "fields": ", ".join(denied)})

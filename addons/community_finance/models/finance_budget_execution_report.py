@@ -1,0 +1,101 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+
+BUDGET_STATES = [
+    ("draft", "Draft"),
+    ("cancel", "Cancelled"),
+    ("confirm", "Confirmed"),
+    ("validate", "Validated"),
+    ("done", "Done"),
+]
+
+
+class FinanceBudgetExecutionReport(models.Model):
+    """Budget execution per budget line, as stored figures: the budget and
+    the posted expenses.
+
+    Why a view: Odoo computes a budget line's practical amount in Python,
+    unstored, so neither a dashboard tile nor a pivot can add it up over
+    the lines a user may read. The view sums the same analytic lines as
+    ``crossovered.budget.lines._compute_practical_amount`` (the line's
+    analytic account, its budgetary position's accounts, its dates), in one
+    query for all lines; the execution rate of any set of lines is then
+    sum(actual) / sum(budget), never an average of the lines' rates. Record
+    rules follow the budget lines': a street's finance officers, leaders
+    and clerks, and community clerks for their communities.
+    """
+
+    _name = "finance.budget.execution.report"
+    _description = "Budget execution"
+    _auto = False
+    _order = "date_from desc, budget_id, community_id, id"
+    _rec_name = "budget_line_id"
+
+    budget_line_id = fields.Many2one(
+        comodel_name="crossovered.budget.lines", string="Budget line",
+        readonly=True)
+    budget_id = fields.Many2one(
+        comodel_name="crossovered.budget", string="Budget", readonly=True)
+    budget_state = fields.Selection(
+        selection=BUDGET_STATES, string="Budget status", readonly=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Street office", readonly=True)
+    community_id = fields.Many2one(
+        comodel_name="community.community", string="Community",
+        readonly=True)
+    fund_id = fields.Many2one(
+        comodel_name="finance.fund", string="Fund", readonly=True)
+    analytic_account_id = fields.Many2one(
+        comodel_name="account.analytic.account", string="Analytic account",
+        readonly=True)
+    general_budget_id = fields.Many2one(
+        comodel_name="account.budget.post", string="Budgetary position",
+        readonly=True)
+    date_from = fields.Date(string="Start date", readonly=True)
+    date_to = fields.Date(string="End date", readonly=True)
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", string="Currency", readonly=True)
+    planned_amount = fields.Monetary(string="Budget", readonly=True)
+    actual_amount = fields.Monetary(
+        string="Actual", readonly=True,
+        help="Posted expenses on the line's analytic account and the "
+        "accounts of its budgetary position, within its dates.")
+
+    @api.model_cr
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute("""
+            CREATE VIEW finance_budget_execution_report AS (
+            SELECT l.id, l.id AS budget_line_id,
+                   l.crossovered_budget_id AS budget_id,
+                   b.state AS budget_state, l.company_id, l.community_id,
+                   l.fund_id, l.analytic_account_id, l.general_budget_id,
+                   l.date_from, l.date_to, c.currency_id, l.planned_amount,
+                   coalesce(-(
+                       SELECT sum(a.amount)
+                         FROM account_analytic_line a
+                         JOIN account_budget_rel r
+                           ON r.account_id = a.general_account_id
+                          AND r.budget_id = l.general_budget_id
+                        WHERE a.account_id = l.analytic_account_id
+                          AND a.date BETWEEN l.date_from AND l.date_to
+                   ), 0) AS actual_amount
+              FROM crossovered_budget_lines l
+              JOIN crossovered_budget b ON b.id = l.crossovered_budget_id
+              JOIN res_company c ON c.id = l.company_id
+            )""")
+
+    @api.multi
+    def action_open_budget_line(self):
+        """The budget line behind the row, with its commitments and
+        adjustments."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crossovered.budget.lines",
+            "res_id": self.budget_line_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }

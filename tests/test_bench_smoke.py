@@ -1,0 +1,59 @@
+"""The benchmarks at tiny sizes, so that bench/ cannot rot.
+
+``bench/run --smoke`` on a copy of the fresh test database (bin/test keeps
+one as ``<db>_template``): every case runs once at tiny sizes and must store
+a result whose figures are real measurements. Nothing here is timed: speed
+goals live in bench/RESULTS.md, not in tests.
+"""
+import json
+import os
+import subprocess
+
+import pytest
+from server_process import ROOT
+
+from bench.cases import CASES
+
+
+def _pg(options, *args):
+    env = dict(os.environ, PGPASSWORD=options.get("db_password") or "")
+    return subprocess.run(
+        [*args, "-h", options["db_host"], "-p", str(options["db_port"]),
+         "-U", options["db_user"]],
+        env=env, check=True, capture_output=True, text=True)
+
+
+@pytest.fixture()
+def bench_db(odoo_conf):
+    _path, options = odoo_conf
+    template = "%s_template" % options["db_name"]
+    name = "%s_bench" % options["db_name"]
+    _pg(options, "dropdb", "--if-exists", name)
+    _pg(options, "createdb", "-T", template, name)
+    yield name
+    _pg(options, "dropdb", "--if-exists", name)
+    subprocess.run(["rm", "-rf", str(ROOT / "var" / "data" / "filestore" / name)],
+                   check=False)
+
+
+def test_bench_smoke_run_measures_every_case(bench_db, tmp_path):
+    env = dict(os.environ, BENCH_DB=bench_db)
+    proc = subprocess.run(
+        [str(ROOT / "bench" / "run"), "--smoke", "--out", str(tmp_path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-8000:]
+    markdown = (tmp_path / "RESULTS.md").read_text()
+    for name in CASES:
+        result = json.loads((tmp_path / ("%s.json" % name)).read_text())
+        assert result["rows"], name
+        assert result["title"] in markdown
+        for item in result["rows"]:
+            figures = [item[key] for key in ("ours", "baseline", "limit")
+                       if item[key]]
+            assert figures, (name, item["measure"])
+            for figure in figures:
+                assert figure["runs"] and all(
+                    value >= 0 for value in figure["runs"]), (name, item)
+            assert item["met"] in (True, False, None), (name, item)
+        assert any(item["ours"] and item["ours"]["median"] > 0
+                   for item in result["rows"]), name
