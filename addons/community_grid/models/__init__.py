@@ -13,6 +13,7 @@ from . import grid_ratio_report
 from . import grid_visit_report
 from . import grid_visit_grid_report
 from . import grid_coverage_report
+from . import grid_calendar_change_mixin
 from . import grid_workday
 from . import resource_calendar
 from . import resource_calendar_leaves

@@ -15,7 +15,9 @@ class GridWorkday(models.Model):
     """
 
     _name = "grid.workday"
+    _inherit = "grid.calendar.change.mixin"
     _description = "Adjusted working day"
+    _calendar_change_fields = ("date", "calendar_id")
     _order = "date"
 
     calendar_id = fields.Many2one(
@@ -44,27 +46,6 @@ class GridWorkday(models.Model):
                     "adjusted working day.") % {
                         "date": workday.date, "reason": workday.name,
                         "calendar": workday.calendar_id.name})
-
-    @api.model
-    def create(self, vals):
-        workday = super().create(vals)
-        workday._mark_deadlines_stale()
-        return workday
-
-    @api.multi
-    def write(self, vals):
-        moved = {"date", "calendar_id"}.intersection(vals)
-        if moved:
-            self._mark_deadlines_stale()
-        result = super().write(vals)
-        if moved:
-            self._mark_deadlines_stale()
-        return result
-
-    @api.multi
-    def unlink(self):
-        self._mark_deadlines_stale()
-        return super().unlink()
 
     @api.multi
     def _mark_deadlines_stale(self):

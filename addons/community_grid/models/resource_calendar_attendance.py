@@ -8,25 +8,10 @@ class ResourceCalendarAttendance(models.Model):
     may move every open case deadline counted on it: the calendar is marked
     for the scheduled action to recompute them in batches."""
 
-    _inherit = "resource.calendar.attendance"
-
-    @api.model
-    def create(self, vals):
-        attendance = super().create(vals)
-        attendance.calendar_id._mark_deadlines_stale()
-        return attendance
+    _name = "resource.calendar.attendance"
+    _inherit = ["resource.calendar.attendance", "grid.calendar.change.mixin"]
+    _calendar_change_fields = ("dayofweek", "calendar_id")
 
     @api.multi
-    def write(self, vals):
-        calendars = self.mapped("calendar_id")
-        result = super().write(vals)
-        if {"dayofweek", "calendar_id"}.intersection(vals):
-            (calendars | self.mapped("calendar_id"))._mark_deadlines_stale()
-        return result
-
-    @api.multi
-    def unlink(self):
-        calendars = self.mapped("calendar_id")
-        result = super().unlink()
-        calendars._mark_deadlines_stale()
-        return result
+    def _mark_deadlines_stale(self):
+        self.mapped("calendar_id")._mark_deadlines_stale()

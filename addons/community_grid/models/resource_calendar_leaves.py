@@ -11,31 +11,12 @@ class ResourceCalendarLeaves(models.Model):
     moving or removing a holiday (a leave without a resource) marks the
     calendar's open case deadlines from that day on for recomputation."""
 
-    _inherit = "resource.calendar.leaves"
+    _name = "resource.calendar.leaves"
+    _inherit = ["resource.calendar.leaves", "grid.calendar.change.mixin"]
+    _calendar_change_fields = ("date_from", "date_to", "calendar_id",
+                               "resource_id")
 
     name = fields.Char(translate=True)
-
-    @api.model
-    def create(self, vals):
-        leave = super().create(vals)
-        leave._mark_deadlines_stale()
-        return leave
-
-    @api.multi
-    def write(self, vals):
-        moved = {"date_from", "date_to", "calendar_id",
-                 "resource_id"}.intersection(vals)
-        if moved:
-            self._mark_deadlines_stale()
-        result = super().write(vals)
-        if moved:
-            self._mark_deadlines_stale()
-        return result
-
-    @api.multi
-    def unlink(self):
-        self._mark_deadlines_stale()
-        return super().unlink()
 
     @api.multi
     def _mark_deadlines_stale(self):
