@@ -15,8 +15,8 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
+from server_process import Rpc  # noqa: E402
 from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR  # noqa: E402
-from test_browser_register import Rpc  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

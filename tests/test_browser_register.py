@@ -7,30 +7,18 @@ resident, the birth date and sex come from the ID number, and the counts
 rolled up to the community moved by one.
 """
 import uuid
-import xmlrpc.client
 
 import pytest
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import sync_playwright  # noqa: E402
+from server_process import Rpc  # noqa: E402
 from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 # 11010519491231002X: the GB 11643 example number (born 1949-12-31, female)
 ID_NUMBER = "11010519491231002X"
-
-
-class Rpc:
-    def __init__(self, server):
-        self.url, self.db = server["url"], server["db"]
-        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object")
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(self.db, self.uid, "admin", model, method,
-                                      list(args), kw)
 
 
 @pytest.fixture(scope="module")

@@ -14,23 +14,9 @@ import xmlrpc.client
 
 import pytest
 import requests
+from server_process import Rpc
 
 PASSWORD = "Lockout#2026a"
-
-
-class Rpc:
-    """XML-RPC as the administrator (whose logins succeed, so they never
-    count towards a ban)."""
-
-    def __init__(self, server):
-        self.url, self.db = server["url"], server["db"]
-        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object")
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(self.db, self.uid, "admin", model,
-                                      method, list(args), kw)
 
 
 @pytest.fixture
