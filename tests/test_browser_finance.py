@@ -20,6 +20,7 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 openpyxl = pytest.importorskip("openpyxl")
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR  # noqa: E402
 
@@ -105,14 +106,24 @@ def _expense_accounts(officer, street):
 def _pick(page, scope, field, text):
     """Type ``text`` into the many2one ``field`` inside ``scope`` and pick
     the first existing record suggested (never "Create ...")."""
-    # the row re-renders after each onchange: type once the client is idle
-    page.wait_for_selector(".o_loading", state="hidden", timeout=30000)
-    box = page.locator('%s .o_field_widget[name="%s"] input' % (scope, field))
-    box.first.fill(text)
     item = page.locator(
         ".ui-autocomplete:visible li:not(.o_m2o_dropdown_option) a",
         has_text=text).first
-    item.wait_for(timeout=30000)
+    for attempt in range(3):
+        # the row re-renders after each onchange: type once the client is
+        # idle, and type again when a re-render swallowed the first typing
+        # (the suggestions then never open)
+        page.wait_for_selector(".o_loading", state="hidden", timeout=30000)
+        box = page.locator(
+            '%s .o_field_widget[name="%s"] input' % (scope, field)).first
+        box.fill("")
+        box.type(text, delay=20)
+        try:
+            item.wait_for(timeout=15000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     item.click()
 
 
