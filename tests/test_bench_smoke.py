@@ -7,6 +7,7 @@ goals live in bench/RESULTS.md, not in tests.
 """
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -36,6 +37,26 @@ def bench_db(odoo_conf):
                    check=False)
 
 
+def _assert_met_follows_goal(name, item):
+    """``met`` is a verdict on the row's goal: a bool exactly when the row
+    has a goal it can be judged on (a goal that is only "reported" has
+    none), and for a goal on the ratio ("≥ 5×", "≤ 1.1×") the verdict is
+    the comparison of that ratio with the goal's figure."""
+    goal = item["goal"] or ""
+    if item["met"] is None:
+        assert not goal or "reported" in goal, (name, item)
+        return
+    assert isinstance(item["met"], bool) and goal, (name, item)
+    if item["ratio"] is not None:
+        assert item["ratio"] > 0, (name, item)
+        bound = re.match(r"([≥≤]) ([0-9.]+)×", goal)
+        if bound:
+            figure = float(bound.group(2))
+            expected = (item["ratio"] >= figure if bound.group(1) == "≥"
+                        else item["ratio"] <= figure)
+            assert item["met"] == expected, (name, item)
+
+
 def test_bench_smoke_run_measures_every_case(bench_db, tmp_path):
     env = dict(os.environ, BENCH_DB=bench_db)
     proc = subprocess.run(
@@ -54,6 +75,6 @@ def test_bench_smoke_run_measures_every_case(bench_db, tmp_path):
             for figure in figures:
                 assert figure["runs"] and all(
                     value >= 0 for value in figure["runs"]), (name, item)
-            assert item["met"] in (True, False, None), (name, item)
+            _assert_met_follows_goal(name, item)
         assert any(item["ours"] and item["ours"]["median"] > 0
                    for item in result["rows"]), name

@@ -12,11 +12,9 @@ import re
 import uuid
 
 import pytest
-
-pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import sync_playwright  # noqa: E402
-from server_process import Rpc  # noqa: E402
-from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR  # noqa: E402
+from playwright.sync_api import sync_playwright
+from server_process import Rpc
+from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR
 
 pytestmark = pytest.mark.browser
 

@@ -16,13 +16,11 @@ import re
 import uuid
 import xmlrpc.client
 
+import openpyxl
 import pytest
-
-pytest.importorskip("playwright.sync_api")
-openpyxl = pytest.importorskip("openpyxl")
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
+from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR
 
 pytestmark = pytest.mark.browser
 

@@ -2,10 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .test_admission import AdmissionCase
 
@@ -44,16 +46,18 @@ class TestSeal(AdmissionCase):
         vals.update(values)
         return self.Usage.sudo(user.id).create(vals)
 
-    def test_catalogue_data_holds_active_items(self):
+    def test_shipped_catalogue_items_can_be_logged(self):
+        """The catalogue shipped with the addon is usable as it is: a clerk
+        of a community of the main company logs a use of each item."""
+        company = self.env.ref("base.main_company")
+        self.assertEqual(self.community_a.company_id, company)
         items = self.env["community.seal.item"].search([
-            ("company_id", "=", self.env.ref("base.main_company").id),
-            ("code", "like", "SEAL0"),
-        ])
-        self.assertEqual(len(items), 5)
-        self.assertEqual(
-            self.env.ref("community_base.community_seal_item_minimum_allowance")
-            .with_context(lang="en_US").name,
-            "First-review opinion on a minimum living allowance application")
+            ("company_id", "=", company.id), ("code", "like", "SEAL0")])
+        self.assertTrue(items)
+        for item in items:
+            usage = self._log(self.community_clerk, item_id=item.id,
+                              document=item.name)
+            self.assertEqual(usage.item_id, item, item.code)
 
     def test_community_clerk_logs_a_catalogue_item(self):
         usage = self._log(
@@ -81,13 +85,21 @@ class TestSeal(AdmissionCase):
             self._log(self.street_clerk, item_id=self.other_street_item.id)
         self.assertIn("Other street's proof", error.exception.name)
 
-    def test_item_domain_offers_the_streets_active_catalogue(self):
-        field = self.Usage._fields["item_id"]
-        self.assertIn("company_id", field.domain)
+    def test_item_picker_offers_the_streets_active_catalogue(self):
+        """What the form's picker offers: the field's domain evaluated on
+        a new usage of the clerk's community, searched as the clerk."""
+        Usage = self.Usage.sudo(self.community_clerk.id)
+        usage = Usage.new(dict(Usage.default_get(["company_id"]),
+                               community_id=self.community_a.id))
+        usage._onchange_community_id()
+        domain = safe_eval(self.Usage._fields["item_id"].domain,
+                           {"company_id": usage.company_id.id})
         items = self.env["community.seal.item"].sudo(
-            self.community_clerk.id).search([("company_id", "=", self.street.id)])
+            self.community_clerk.id).search(domain)
         self.assertIn(self.item, items)
         self.assertNotIn(self.archived_item, items)
+        self.assertNotIn(self.other_street_item, items)
+        self.assertEqual(items.mapped("company_id"), self.street)
 
     def test_archiving_an_item_keeps_its_usages(self):
         usage = self._log(self.community_clerk)
@@ -141,8 +153,17 @@ class TestSeal(AdmissionCase):
             ["item_id", "date:month"], lazy=False)
         counts = sorted(group["__count"] for group in groups)
         self.assertEqual(counts, [1, 2])
+        # the register's pivot and graph views show these very counts: by
+        # item and by month of the date
+        action = self.env.ref("community_base.community_seal_usage_action")
         for view_type in ("pivot", "graph"):
-            self.assertTrue(self.Usage.fields_view_get(view_type=view_type))
+            self.assertIn(view_type, action.view_mode.split(","))
+            arch = etree.fromstring(self.Usage.sudo(self.leader.id)
+                                    .fields_view_get(view_type=view_type)["arch"])
+            axes = {node.get("name"): node.get("interval")
+                    for node in arch.iter("field")}
+            self.assertEqual(axes, {"item_id": None, "date": "month"},
+                             view_type)
 
     def test_only_street_admin_keeps_the_catalogue(self):
         Item = self.env["community.seal.item"]

@@ -60,9 +60,14 @@ class TestStreetRoles(StreetRoleCase):
         self.assertFalse(user.has_group("community_base.group_community_clerk"))
         self.assertFalse(user.has_group("community_base.group_street_clerk"))
 
-    def test_administrator_user_is_street_admin(self):
+    def test_administrator_user_reaches_the_street_configuration(self):
+        """The administrator who installs the product configures the
+        street: the configuration menu, shown to street administrators
+        only, is in their menu too."""
         admin = self.env.ref("base.user_root")
-        self.assertTrue(admin.has_group("community_base.group_street_admin"))
+        configuration = self.env.ref("community_base.configuration_menu")
+        self.assertIn(configuration, self.visible_menus(admin))
+        self.assertNotIn(configuration, self.visible_menus(self.street_clerk))
 
     def test_root_menu_carries_its_icon(self):
         self.assertEqual(self.menu_root.web_icon,

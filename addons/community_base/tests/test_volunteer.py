@@ -140,7 +140,19 @@ class TestVolunteer(VolunteerCase):
     def test_leader_opens_pivot_of_hours(self):
         action = self.env.ref(
             "community_base.community_volunteer_activity_action")
-        self.assertIn("pivot", action.view_mode)
         records = self.open_action(action, self.leader)
         self.assertIn(self.activity_a2, records)
         self.assertNotIn(self.activity_b1, records)
+        # what the pivot shows the leader: hours per team and month, of
+        # their street only
+        groups = self.env["community.volunteer.activity"].sudo(
+            self.leader.id).read_group(
+                [], ["team_id", "date", "hours"], ["team_id", "date:month"],
+                lazy=False)
+        hours = {}
+        for group in groups:
+            day = next(leaf[2] for leaf in group["__domain"]
+                       if leaf[0] == "date" and leaf[1] == ">=")
+            hours[(group["team_id"][0], day[:7])] = group["hours"]
+        self.assertEqual(hours, {(self.team.id, "2026-03"): 7.0,
+                                 (self.team.id, "2026-04"): 2.5})

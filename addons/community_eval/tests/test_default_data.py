@@ -1,6 +1,6 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .common import EvalCase
 
@@ -8,23 +8,21 @@ from .common import EvalCase
 class TestDefaultData(EvalCase):
     """The shipped schemes: present, sound, editable by administrators."""
 
-    def test_ten_aspects_communities_rate_departments_on(self):
-        scheme = self.env.ref(
-            "community_eval.eval_scheme_community_department")
-        self.assertEqual(scheme.target_type, "department")
-        self.assertEqual(scheme.evaluator_kind, "community")
-        self.assertEqual(len(scheme.indicator_ids), 10)
-        self.assertEqual(set(scheme.indicator_ids.mapped("scale")),
-                         {"satisfaction"})
-        self.assertIn(
-            self.env.ref("community_eval.eval_indicator_department_admission"),
-            scheme.indicator_ids)
-
-    def test_resident_survey_has_minimum_sample_and_title(self):
+    def test_resident_survey_needs_thirty_answers_per_community(self):
+        """The shipped resident survey follows the field rule of at least
+        30 answered sheets per community: a campaign with fewer does not
+        close, and says so with the figures."""
         scheme = self.env.ref("community_eval.eval_scheme_resident_community")
-        self.assertEqual(scheme.min_sample, 30)
-        self.assertEqual(scheme.title_ids, self.env.ref(
-            "community_eval.eval_title_harmonious_community"))
+        campaign = self._create_campaign(
+            scheme=scheme, communities=self.community_a1)
+        campaign.action_open()
+        self._paper_sheet(campaign, self.community_a1,
+                          ["satisfied"] * len(scheme.indicator_ids))
+        with self.assertRaises(ValidationError) as caught:
+            campaign.sudo(self.street_clerk.id).action_close()
+        self.assertIn("minimum sample is 30", str(caught.exception))
+        self.assertIn("Community A1 (1)", str(caught.exception))
+        self.assertEqual(campaign.state, "open")
 
     def test_staff_schemes_deduct_check_points(self):
         for xmlid in ("eval_scheme_staff_monthly",

@@ -28,18 +28,6 @@ class TestFinanceSetup(FinanceCase):
         self.assertEqual(self.env["finance.fund.standard"].search([
             ("company_id", "=", self.street_a.id)]), standards)
 
-    def test_setup_creates_default_standards(self):
-        standards = {
-            standard.code: standard
-            for standard in self.env["finance.fund.standard"].search([
-                ("company_id", "=", self.street_a.id)])}
-        self.assertEqual(set(standards), {"CWF", "MSF", "OFF"})
-        self.assertEqual(standards["CWF"].rate, 35.0)
-        self.assertEqual(standards["MSF"].rate, 50.0)
-        self.assertEqual(
-            sorted(standards["OFF"].band_ids.mapped("amount")),
-            [8000.0, 9000.0, 10000.0])
-
     def test_every_community_has_its_analytic_account(self):
         for community in (self.community_a1, self.community_a2):
             account = community.analytic_account_id
@@ -51,9 +39,6 @@ class TestFinanceSetup(FinanceCase):
         community = self._create_community("A3", self.street_a)
         self.assertTrue(community.analytic_account_id)
         self.assertEqual(community.analytic_account_id.name, community.name)
-
-    def test_overrun_policy_defaults_to_warn(self):
-        self.assertEqual(self.street_a.budget_overrun_policy, "warn")
 
 
 class TestBudget(FinanceCase):

@@ -110,4 +110,15 @@ class TestFundAccess(FundCase):
             if name in public:
                 users += [self.leader, self.community_clerk]
             for user in users:
-                self.open_action(action, user)
+                records = self.open_action(action, user).sudo()
+                # what each role finds stays in its street, and a community
+                # clerk's in their communities (or the street's own rows)
+                if "company_id" in records._fields:
+                    self.assertLessEqual(
+                        set(records.mapped("company_id").ids),
+                        set(self.street_a.ids), (name, user.login))
+                if user == self.community_clerk and \
+                        "community_id" in records._fields:
+                    self.assertLessEqual(
+                        set(records.mapped("community_id").ids),
+                        set(user.community_ids.ids), (name, user.login))

@@ -61,11 +61,6 @@ class TestSubsidy(FundCase):
             ("company_id", "=", self.street_a.id),
             ("internal_type", "=", "payable")], limit=1)
 
-    def test_default_standards_head_and_deputy(self):
-        self.assertEqual(self.currency.compare_amounts(self.head.amount, 2000.0), 0)
-        self.assertEqual(
-            self.currency.compare_amounts(self.deputy.amount, 1800.0), 0)
-
     def test_overlapping_standard_refused(self):
         Standard = self.env["finance.subsidy.standard"]
         Standard.create({"name": "Head A", "post_code": "head",

@@ -1,6 +1,8 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The grid part of the demo street, on top of community_base's."""
+import math
+
 from odoo.tests.common import SavepointCase
 
 from odoo.addons.community_base.tools import demo_data
@@ -71,8 +73,25 @@ class TestGridDemo(SavepointCase):
             ["officer_id", "household_visited", "target", "visit_rate"],
             ["officer_id"])
         self.assertTrue(rows)
+        # the generator visits quota × diligence (1, or 0.45 for one
+        # officer in five) × 0.85-1.12 households of the grid a month, at
+        # most the households the grid has
+        households = {}
+        for grid in self.env["grid.grid"].search(self.domain):
+            households[grid.officer_id.id] = (
+                households.get(grid.officer_id.id, 0) + grid.household_count)
+        near = 0
         for row in rows:
-            self.assertGreater(row["household_visited"], 0)
+            visited, target = row["household_visited"], row["target"]
+            available = households[row["officer_id"][0]]
+            self.assertGreater(visited, 0, row)
+            self.assertLessEqual(visited, math.ceil(target * 1.12), row)
+            self.assertGreaterEqual(
+                visited, min(math.floor(target * 0.45 * 0.85), available),
+                row)
+            near += visited >= min(math.floor(target * 0.85), available)
+        # most officers are diligent
+        self.assertGreater(near, len(rows) / 2, rows)
 
     def test_second_run_writes_nothing(self):
         again = demo_grid.load(self.env, seed=1, scale=SCALE, today=self.today)

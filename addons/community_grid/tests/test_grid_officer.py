@@ -13,13 +13,6 @@ class TestGridOfficer(GridRoleCase):
         cls.officers_action = cls.env.ref(
             "community_grid.res_users_grid_officer_action")
 
-    def test_grid_officer_in_street_office_category(self):
-        group = self.env.ref("community_grid.group_grid_officer")
-        self.assertEqual(
-            group.category_id,
-            self.env.ref("base.module_category_street_office"))
-        self.assertTrue(group.comment)
-
     def test_grid_officer_is_internal_user_without_clerk_role(self):
         user = self.grid_officer
         self.assertTrue(user.has_group("base.group_user"))

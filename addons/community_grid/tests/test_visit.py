@@ -49,12 +49,24 @@ class TestVisit(GridCase):
         self.household_a1.grid_id = grid
         self.assertEqual(self.visit_1.grid_id, self.grid_a1)
 
-    def test_visit_defaults_to_the_current_user_and_today(self):
+    def test_visit_logged_without_details_counts_for_its_officer_today(self):
+        """An officer on the doorstep only picks the household: the visit is
+        theirs, today's, and counts in this month's visit report."""
+        Report = self.env["grid.visit.report"]
+        today = fields.Date.context_today(Report)
+        mine = [("officer_id", "=", self.grid_officer.id),
+                ("month", "=", today[:8] + "01")]
+
+        def visits_this_month():
+            return sum(row["visit_count"] for row in Report.read_group(
+                mine, ["officer_id", "visit_count"], ["officer_id"]))
+
+        before = visits_this_month()
         visit = self.env["grid.visit"].sudo(self.grid_officer).create(
             {"household_id": self.household_a1.id})
         self.assertEqual(visit.officer_id, self.grid_officer)
-        self.assertEqual(visit.date, fields.Date.context_today(visit))
-        self.assertEqual(visit.purpose, "routine")
+        self.assertEqual(visit.date, today)
+        self.assertEqual(visits_this_month(), before + 1)
 
     def test_last_visit_date_follows_the_visits(self):
         self.assertEqual(self.household_a1.last_visit_date, "2026-01-25")
