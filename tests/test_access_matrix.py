@@ -9,8 +9,10 @@ real user holding only that role:
   back) works when the cell is ``x`` and is refused when it is ``-`` or
   ``o`` (``o``: the right is granted but the rules limit it to the user's
   own records, none of the fixtures). Refused means AccessError, or the
-  model's own UserError/ValidationError where its code checks first (counted
-  as ``refused_in_words``);
+  model's own UserError/ValidationError where its code checks first, listed
+  with its words in REFUSALS_IN_WORDS, or a constraint that met a record
+  outside the user's rules (counted as ``refused_in_words``); any other
+  error fails the cell;
 - scope: of three records of the model, in community A1 (grid A1-G1, handled
   and evaluated by the role's user), community A2 (street A, another grid,
   another handler and evaluator) and community B1 (street B), the role finds
@@ -41,6 +43,19 @@ VISIBLE = {
     "street": ("a1", "a2"),
 }
 PLACES = ("a1", "a2", "b1")
+
+
+#: the operations a model refuses in its own words before Odoo's rights
+#: do, and what it says (in English: the tests run in en_US)
+REFUSALS_IN_WORDS = {
+    ("crossovered.budget.lines", "create"): "You do not work in the community",
+    ("finance.commitment", "create"): "Only a finance officer commits budget",
+    ("finance.commitment", "write"): "Only a finance officer commits budget",
+    ("finance.commitment", "unlink"): "is part of the budget's history",
+    ("grid.case", "unlink"): "cases are kept for the record",
+}
+#: the AccessError text a constraint met (wrapped in a ValidationError)
+CONSTRAINT_MET_A_RULE = "due to security restrictions"
 
 
 class TestAccessMatrix(MatrixFixtures):
@@ -126,6 +141,21 @@ class TestAccessMatrix(MatrixFixtures):
             cr.execute("RELEASE SAVEPOINT access_matrix")
             self.env.clear()
 
+    def _is_refusal_in_words(self, label, error):
+        """Whether a UserError/ValidationError refusing the operation of
+        ``label`` ("model × role: operation [in place]") is the model's
+        own refusal for want of rights (REFUSALS_IN_WORDS), or a constraint
+        that met a record outside the user's rules (Odoo 11 turns the
+        AccessError of a constraint into a ValidationError): not any data
+        error, which would let a cell pass for the wrong reason."""
+        model, rest = label.split(" × ", 1)
+        operation = rest.split(": ", 1)[1].split(" ")[0]
+        message = str(error.name)
+        expected = REFUSALS_IN_WORDS.get((model, operation))
+        return (expected is not None and expected in message) or (
+            isinstance(error, ValidationError)
+            and CONSTRAINT_MET_A_RULE in message)
+
     def _expect(self, allowed, label, function):
         """``function`` works when ``allowed``, else it is refused: with
         AccessError, or with the model's own refusal in words (a UserError
@@ -145,6 +175,9 @@ class TestAccessMatrix(MatrixFixtures):
                 if allowed:
                     self.fail("%s: failed: %s: %s" % (
                         label, type(error).__name__, error))
+                if not self._is_refusal_in_words(label, error):
+                    self.fail("%s: refused, but not for want of rights: "
+                              "%s: %s" % (label, type(error).__name__, error))
                 self.counts["refused_in_words"] += 1
                 return
             except Exception as error:
