@@ -13,7 +13,7 @@ inserts, then kills the server's process group with SIGKILL. After the
 kill: nothing of the file or of the workbook is in the database, the record
 still says it is being worked on and queue_job still says "started" (what
 queue_job 11.0 leaves behind). A new server requeues such jobs when it
-loads the registry (``community.job.progress.requeue_interrupted``: a job is
+loads the registry (``community.job.progress._requeue_interrupted``: a job is
 dead when nobody holds its advisory lock) and the job completes with the
 right counts, once.
 

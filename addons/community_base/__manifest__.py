@@ -20,6 +20,7 @@
     "data": [
         "security/community_base_security.xml",
         "security/ir.model.access.csv",
+        "security/auth_brute_force_security.xml",
         "security/community_base_rules.xml",
         "security/auditlog_log_rules.xml",
         "security/community_ledger_rules.xml",
@@ -59,6 +60,8 @@
         "data/community_kpi_data.xml",
         "data/auditlog_rule_data.xml",
         "data/res_company_password_data.xml",
+        "data/auth_brute_force_data.xml",
+        "views/res_authentication_attempt_views.xml",
         "views/auditlog_log_views.xml",
     ],
 }

@@ -4,7 +4,7 @@
     "name": "Street Office Evaluation",
     "summary": "Satisfaction surveys, double evaluation, staff performance, "
                "titles and rankings",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",

@@ -359,7 +359,49 @@ def patch_server(module):
     module.resource = shim
 
 
+# --------------------------------------------------------------------------
+# RPC: a retried call must not inherit the failed try's environments
+# --------------------------------------------------------------------------
+
+
+def _reset_environments_first(execute_cr):
+    @functools.wraps(execute_cr)
+    def compat_execute_cr(cr, uid, obj, method, *args, **kw):
+        from odoo.api import Environment
+
+        if hasattr(Environment._local, "environments"):
+            Environment.reset()
+        return execute_cr(cr, uid, obj, method, *args, **kw)
+
+    compat_execute_cr._odoo11_compat = True
+    return compat_execute_cr
+
+
+def patch_service_model(module):
+    """XML-RPC retries a serialization failure on a fresh cursor, but in
+    the environments of the failed try.
+
+    ``check`` (``odoo.service.model``) runs ``execute`` again on a new
+    cursor when PostgreSQL reports a serialization failure, a deadlock or a
+    lock not available. The thread's set of environments
+    (``api.Environment.manage()`` around the whole request) is not renewed:
+    its ``todo`` still holds the records the failed try had left to
+    recompute, bound to the closed cursor, and the retry's first recompute
+    dies with "Unable to use a closed cursor". (The web client's
+    ``/web/dataset/call_kw`` retries through the same ``check`` but clears
+    its environment first, in ``WebRequest._call_function``.) Odoo 12 fixed
+    it with ``Environment.reset()`` at the start of ``execute_cr``; this is
+    that fix. Outside ``Environment.manage()`` (no set to renew) nothing is
+    reset, so that no set outlives its caller.
+    """
+    execute_cr = module.execute_cr
+    if getattr(execute_cr, "_odoo11_compat", False):
+        return
+    module.execute_cr = _reset_environments_first(execute_cr)
+
+
 POST_IMPORT_PATCHES = {
+    "odoo.service.model": patch_service_model,
     "odoo.service.server": patch_server,
     "odoo.tools.safe_eval": patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": patch_qweb,

@@ -87,3 +87,18 @@ def test_deploy_doc_explains_each_setting():
                    "proxy_mode = True", "auth_brute_force",
                    "password_security", "auditlog"):
         assert needle in section, needle
+
+
+def test_lockout_trusts_the_compose_network_of_the_proxy():
+    """Odoo believes X-Forwarded-For (for the login lock-out) only from the
+    network nginx talks to it on: the subnet docker-compose.yml pins must be
+    the default of the template's trusted_proxies and of the variable the
+    compose file passes to Odoo, or every user would count as nginx."""
+    compose = (REPO / "docker-compose.yml").read_text()
+    subnet = re.search(r"subnet: \$\{COMPOSE_SUBNET:-([0-9./]+)\}", compose)
+    assert subnet, "docker-compose.yml pins no subnet"
+    assert "TRUSTED_PROXIES: ${COMPOSE_SUBNET:-%s}" % subnet.group(1) in compose
+    parser = configparser.RawConfigParser()
+    parser.read(PROD_CONF)
+    assert parser["options"]["trusted_proxies"] == (
+        "${TRUSTED_PROXIES:-%s}" % subnet.group(1))

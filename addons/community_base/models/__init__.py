@@ -13,6 +13,7 @@ from . import community_resident_move
 from . import community_job_progress
 from . import community_kpi
 from . import report_xlsx_abstract
+from . import ir_actions_report
 from . import community_report_pack
 from . import community_ledger_import
 from . import community_ledger_import_error
@@ -29,6 +30,16 @@ from . import community_admission_request
 from . import community_seal_item
 from . import community_seal_usage
 from . import tier_definition
+from . import community_search_read_group_mixin
+from . import community_document_access_mixin
 from . import ir_attachment
 from . import auditlog_log
 from . import res_authentication_attempt
+from . import base
+from . import mail_message
+from . import mail_followers
+from . import mail_activity
+from . import mail_notification
+from . import mail_mail
+from . import tier_review
+from . import ir_actions_server

@@ -56,9 +56,13 @@ class AuditlogLog(models.Model):
         (the log is written for clerks who cannot read logs)."""
         if not model_id or not res_id:
             return {}
+        # sudo: the log is written for users who cannot read ir.model; copies the
+        #   audited record's scope only
         model_name = self.env["ir.model"].sudo().browse(model_id).model
         if model_name not in self.env:
             return {}
+        # sudo: the log is written for users who cannot read ir.model; copies the
+        #   audited record's scope only
         record = self.env[model_name].sudo().browse(res_id).exists()
         scope = {}
         for fname in ("company_id", "community_id"):

@@ -196,6 +196,10 @@ class CommunityAdmissionRequest(models.Model):
                     "\"%s\" is not submitted.") % request.display_name)
             # The approve button of a reviewer validates their own tiers.
             if request.need_validation:
+                # requesting the validation writes the reviews: only who may
+                # change the request does it (reviewers click once they exist)
+                request.check_access_rights("write")
+                request.check_access_rule("write")
                 request._validate_tier(request.request_validation())
             elif request.can_review:
                 request._validate_tier()
@@ -216,6 +220,8 @@ class CommunityAdmissionRequest(models.Model):
                         "request": request.display_name,
                         "reviewers": ", ".join(
                             pending.mapped("reviewer_ids.name"))})
+        # sudo: approval checked above (tiers or street administrator); reviewers need
+        #   no write access on requests
         self.sudo().write({
             "state": "approved",
             "approval_date": fields.Date.context_today(self),
@@ -242,6 +248,8 @@ class CommunityAdmissionRequest(models.Model):
                     "Only an approver of the admission request \"%s\" can "
                     "reject it.") % request.display_name)
             request.reject_tier()
+        # sudo: caller checked above: a street administrator or an approver of each
+        #   request
         self.sudo().write({"state": "rejected"})
         return True
 
@@ -254,6 +262,8 @@ class CommunityAdmissionRequest(models.Model):
                 raise UserError(_(
                     "Only rejected admission requests can be reset to "
                     "draft; \"%s\" is not rejected.") % request.display_name)
+        # sudo: the reviews of these requests only; the write below checks the caller's
+        #   access and rolls back otherwise
         self.mapped("review_ids").sudo().unlink()
         self.write({"state": "draft"})
         return True
@@ -292,6 +302,8 @@ class CommunityAdmissionRequest(models.Model):
         community_id = community.id if isinstance(
             community, models.BaseModel) else community
         date = date or fields.Date.context_today(self)
+        # sudo: answers yes or no for a community and a task type; roles that cannot
+        #   read requests need the answer
         requests = self.sudo().search([
             ("state", "=", "approved"),
             ("task_type", "=", task_type),

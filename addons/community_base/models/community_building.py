@@ -75,6 +75,8 @@ class CommunityBuilding(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # community_id / company_id) would refuse the creator's own record.
         if vals.get("compound_id"):
+            # sudo: copies the compound's scope fields for the record rules, which then
+            #   check the new record as usual
             parent = self.env["community.compound"].sudo().browse(vals["compound_id"])
             vals = dict(
                 vals,

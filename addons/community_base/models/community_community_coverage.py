@@ -47,9 +47,13 @@ class CommunityCommunity(models.Model):
         buildings = defaultdict(set)
         covered = defaultdict(set)
         if self.ids:
+            # sudo: the coverage figure belongs to the community, whoever reads it; only
+            #   counts are shown
             for row in self.env["community.building"].sudo().search_read(
                     [("community_id", "in", self.ids)], ["community_id"]):
                 buildings[row["community_id"][0]].add(row["id"])
+            # sudo: the coverage figure belongs to the community, whoever reads it; only
+            #   counts are shown
             for row in self.env["community.post"].sudo().search_read([
                     ("community_id", "in", self.ids),
                     ("type_id.code", "=", BUILDING_HEAD_CODE),

@@ -76,6 +76,8 @@ class CommunityCompound(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # community_id / company_id) would refuse the creator's own record.
         if vals.get("community_id"):
+            # sudo: copies the community's scope fields for the record rules, which then
+            #   check the new record as usual
             parent = self.env["community.community"].sudo().browse(vals["community_id"])
             vals = dict(
                 vals,

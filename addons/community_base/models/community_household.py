@@ -103,6 +103,8 @@ class CommunityHousehold(models.Model):
 
     @api.constrains("head_id")
     def _check_head_id(self):
+        # sudo: the constraint reads the record being written; a head the user cannot
+        #   read is not named
         for household in self.sudo():
             head = household.head_id
             if head and head.household_id != household:
@@ -117,6 +119,8 @@ class CommunityHousehold(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # community_id / company_id) would refuse the creator's own record.
         if vals.get("building_id"):
+            # sudo: copies the building's scope fields for the record rules, which then
+            #   check the new record as usual
             parent = self.env["community.building"].sudo().browse(vals["building_id"])
             vals = dict(
                 vals,

@@ -47,6 +47,8 @@ class CommunityJobProgress(models.Model):
             return
         try:
             with self.pool.cursor() as cr:
+                # sql: progress is written in a side transaction so that the user sees
+                #   it while the job runs; rows name only the job's record
                 cr.execute("""
                     INSERT INTO community_job_progress
                         (res_model, res_id, done, total, message, create_uid,
@@ -84,6 +86,7 @@ class CommunityJobProgress(models.Model):
         of this transaction; False when another transaction holds it. The
         lock dies with the job's database connection, so a server killed
         in the middle leaves nothing held (see ``is_running``)."""
+        # sql: a transaction-level advisory lock on the job's record; no data read
         self.env.cr.execute(
             "SELECT pg_try_advisory_xact_lock(%s, %s)",
             self._lock_key(record))
@@ -94,13 +97,14 @@ class CommunityJobProgress(models.Model):
         """Whether a job's transaction works on ``record`` right now,
         asked in a side transaction that takes the lock and lets it go."""
         with self.pool.cursor() as cr:
+            # sql: tests the job's advisory lock in a side transaction; no data read
             cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)",
                        self._lock_key(record))
             free = cr.fetchone()[0]
         return not free
 
     @api.model
-    def requeue_interrupted(self):
+    def _requeue_interrupted(self):
         """Put back to pending the jobs of ``JOB_RECORDS`` that queue_job
         marks started but no transaction works on: their server was killed
         in the middle. Their transaction was rolled back with the
@@ -112,10 +116,14 @@ class CommunityJobProgress(models.Model):
                 self.JOB_RECORDS.items():
             if model not in self.env:
                 continue
+            # sudo: run by the cron at start-up to requeue jobs a killed server left
+            #   running; nothing is shown
             records = self.env[model].sudo().search([
                 (state_field, "=", running), (uuid_field, "!=", False)])
             for record in records:
                 uuid = record[uuid_field]
+                # sql: queue_job has no ORM access for clerks; reads the state of the
+                #   job's own uuid
                 self.env.cr.execute(
                     "SELECT state FROM queue_job WHERE uuid = %s", (uuid,))
                 row = self.env.cr.fetchone()
@@ -135,13 +143,15 @@ class CommunityJobProgress(models.Model):
     def _register_hook(self):
         super()._register_hook()
         if "queue.job" in self.env:
-            self.requeue_interrupted()
+            self._requeue_interrupted()
 
     @api.model
     def of(self, records):
         """The progress rows of ``records`` by record id (new records,
         without a database id, have none)."""
         ids = [record.id for record in records if isinstance(record.id, int)]
+        # sudo: progress rows of the records passed in, which the caller reads; rows
+        #   hold counts and a message only
         rows = self.sudo().search([
             ("res_model", "=", records._name), ("res_id", "in", ids)])
         return {row.res_id: row for row in rows}

@@ -5,9 +5,10 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
-from odoo.tools.safe_eval import safe_eval
+
+from ..tools import user_query
 
 #: the bars of the text sparkline of a tile's trend, lowest to highest
 SPARK_BARS = "▁▂▃▄▅▆▇█"
@@ -92,7 +93,12 @@ class CommunityKpi(models.Model):
     share in percent of a second domain), an optional period on a date
     field, a target and a warning threshold. Figures are computed with the
     reading user's rights, so the record rules of the underlying model
-    apply: a community clerk's tile counts their community only.
+    apply: a community clerk's tile counts their community only, and a
+    field the user may not read (an ID number, a birth date) cannot be
+    counted, summed or used as the date of a trend either (see
+    ``tools.user_query``). A domain is evaluated with plain values only
+    (ids and dates, never a record), and only the roles that manage tiles
+    may try a domain out in the form (``onchange``).
     """
 
     _name = "community.kpi"
@@ -118,7 +124,8 @@ class CommunityKpi(models.Model):
     domain = fields.Char(
         required=True,
         default="[]",
-        help="Which records count. Can use uid, user, context_today(), "
+        help="Which records count. Can use uid, user_company_id, "
+        "user_company_ids, user_community_ids, today, context_today(), "
         "datetime and relativedelta.",
     )
     aggregate = fields.Selection(
@@ -216,17 +223,13 @@ class CommunityKpi(models.Model):
     # -- the figures -----------------------------------------------------------
 
     def _eval_context(self):
-        return {
-            "uid": self.env.uid,
-            "user": self.env.user,
-            "context_today": lambda: fields.Date.from_string(
-                fields.Date.context_today(self)),
-            "datetime": datetime,
-            "relativedelta": relativedelta,
-        }
+        """Plain values only: ``env.user`` is a superuser record in Odoo
+        11, and ``user.env[...]`` in a domain would read and write any
+        model (see ``tools.user_query``)."""
+        return user_query.domain_context(self.env, today=self._today())
 
     def _domain(self, text):
-        return safe_eval(text or "[]", self._eval_context())
+        return user_query.eval_domain(self.env, text, self._eval_context())
 
     def _query_domain(self, text):
         """``_domain(text)`` as the figures query it: a test whether a
@@ -238,7 +241,7 @@ class CommunityKpi(models.Model):
         PostgreSQL joins. Every row of the relation points to a record of
         the comodel, so both select the same records."""
         domain = self._domain(text)
-        model = self.env[self.model_name]
+        model = self.env[self.model_id.model]
         result = []
         for leaf in domain:
             if (isinstance(leaf, (list, tuple)) and len(leaf) == 3
@@ -246,6 +249,7 @@ class CommunityKpi(models.Model):
                 field = model._fields.get(leaf[0])
                 if field is not None and field.type == "many2many" and \
                         field.store:
+                    # sudo: comodel ids only filter the tile's own records
                     comodel = self.env[field.comodel_name].sudo().with_context(
                         active_test=False)
                     if comodel.search_count([]) <= M2M_INLINE_LIMIT:
@@ -288,17 +292,17 @@ class CommunityKpi(models.Model):
         """The figure on ``day``, read with the user's rights (the record
         rules of the model apply); ``None`` when there is none (an average
         or a share of no records)."""
-        model = self.env[self.model_name]
+        model = self.env[self.model_id.model]
         period = self._period_domain(*self._bounds_on(day))
         domain = expression.AND([self._query_domain(self.domain), period])
         if self.aggregate == "count":
-            return float(model.search_count(domain))
+            return float(self._count(model, domain))
         if self.aggregate == "ratio":
             base = expression.AND([self._query_domain(self.ratio_domain), period])
-            total = model.search_count(base)
+            total = self._count(model, base)
             if not total:
                 return None
-            part = model.search_count(expression.AND([base, domain]))
+            part = self._count(model, expression.AND([base, domain]))
             return 100.0 * part / total
         if self.aggregate == "sum_ratio":
             part, whole, _count = self._sums_and_count(
@@ -320,19 +324,24 @@ class CommunityKpi(models.Model):
         tile's trend is six periods: one query instead of six to twelve.
         For a share whose part needs joins of its own, period by period."""
         self.ensure_one()
-        model = self.env[self.model_name]
-        model.check_access_rights("read")
+        model = self.env[self.model_id.model]
         table = model._table
+        fnames = self._measure_fields()
         if self.aggregate == "ratio":
-            query = model._where_calc(self._query_domain(self.ratio_domain))
-            part_query = model._where_calc(self._query_domain(self.domain))
+            part_domain = self._query_domain(self.domain)
+            user_query.check_fields_readable(
+                model, user_query.domain_fields(part_domain))
+            query = user_query.user_query(
+                model, self._query_domain(self.ratio_domain), fnames)
+            # the part's condition goes in a FILTER of the rules' query
+            part_query = model._where_calc(part_domain)
             if part_query.tables != ['"%s"' % table]:
                 return [self._figure_on(day) for day in days]
             part_where, part_params = part_query.get_sql()[1:]
             part_where = part_where or "TRUE"
         else:
-            query = model._where_calc(self._query_domain(self.domain))
-        model._apply_ir_rules(query, "read")
+            query = user_query.user_query(
+                model, self._query_domain(self.domain), fnames)
         from_clause, where_clause, where_params = query.get_sql()
         column = '"%s"."%s"' % (table, self.date_field_id.name)
         periods = [self._period_sql(column, *self._bounds_on(day))
@@ -362,6 +371,8 @@ class CommunityKpi(models.Model):
                     params += condition_params
         where = " AND ".join(
             "(%s)" % clause for clause in (where_clause, span[0]) if clause)
+        # the periods are FILTERs over the user_query of the tile
+        # sql: aggregates over user_query (rights, rules, readable fields)
         self.env.cr.execute("SELECT %s FROM %s%s" % (
             ", ".join(columns), from_clause,
             " WHERE %s" % where if where else ""),
@@ -402,18 +413,32 @@ class CommunityKpi(models.Model):
             params.append(leaf[2])
         return " AND ".join(clauses) or "TRUE", params
 
+    def _measure_fields(self):
+        """The fields the tile reads besides its domain's: the measures and
+        the date of its periods and trend. A sum of birth years, or a trend
+        of one resident over the birth date, would tell the protected value
+        as surely as a domain on it."""
+        return [field.name for field in (
+            self.field_id, self.ratio_field_id, self.date_field_id) if field]
+
+    def _count(self, model, domain):
+        """``search_count`` with the checks of ``user_query``: the mixin of
+        private fields guards a few models, the tiles may count any."""
+        user_query.check_fields_readable(
+            model, user_query.domain_fields(domain) + self._measure_fields())
+        return model.search_count(domain)
+
     @staticmethod
     def _sums_and_count(model, domain, fnames):
         """The sums of ``fnames`` over the records of ``domain`` the user
         may read, and their number, in one query. Not ``read_group``: it
         aggregates with the field's own operator (an average for a rate),
         and the figure must be a sum."""
-        model.check_access_rights("read")
-        query = model._where_calc(domain)
-        model._apply_ir_rules(query, "read")
+        query = user_query.user_query(model, domain, fnames)
         from_clause, where_clause, params = query.get_sql()
         sums = ", ".join('coalesce(sum("%s"."%s"), 0)' % (
             model._table, fname) for fname in fnames)
+        # sql: sums over user_query (rights, rules, readable fields)
         model.env.cr.execute(
             "SELECT %s, count(*) FROM %s%s" % (
                 sums, from_clause,
@@ -462,20 +487,34 @@ class CommunityKpi(models.Model):
                  "ratio_field_id", "date_field_id", "period", "target",
                  "warning_threshold", "higher_is_better", "unit", "digits")
     def _compute_figures(self):
+        denied = {"value": 0.0, "value_display": "—", "trend": "",
+                  "trend_display": "", "state": "denied"}
+        manager = self._is_tile_manager()
         for kpi in self:
-            model = kpi.model_name and self.env.get(kpi.model_name)
+            model = self.env.get(kpi.model_id.model or "")
             if model is None or not model.check_access_rights(
                     "read", raise_exception=False):
-                kpi.update({"value": 0.0, "value_display": "—", "trend": "",
-                            "trend_display": "", "state": "denied"})
+                kpi.update(denied)
+                continue
+            if not isinstance(kpi.id, int) and not manager:
+                # a tile being typed in a form: only its managers try out
+                # a domain (an unsaved tile has no administrator behind it)
+                kpi.update(denied)
                 continue
             trend = []
-            if kpi.date_field_id:
-                # the trend's last period is today's: its figure is the value
-                trend = kpi._figures_on(kpi._trend_days())
-                value = trend[-1]
-            else:
-                value = kpi._figure_on(kpi._today())
+            try:
+                if kpi.date_field_id:
+                    # the trend's last period is today's: its figure is the
+                    # value
+                    trend = kpi._figures_on(kpi._trend_days())
+                    value = trend[-1]
+                else:
+                    value = kpi._figure_on(kpi._today())
+            except (AccessError, ValidationError):
+                # a protected field the user may not count, or an old
+                # domain naming ``user``: no figure, never a partial one
+                kpi.update(denied)
+                continue
             kpi.update({
                 "value": value or 0.0,
                 "value_display": kpi._format(value),
@@ -484,6 +523,27 @@ class CommunityKpi(models.Model):
                     kpi._format(figure) for figure in trend),
                 "state": kpi._state_of(value),
             })
+
+    # -- who may try a tile out ------------------------------------------------
+
+    def _is_tile_manager(self):
+        """The roles that create and change tiles (the street administrator,
+        see ir.model.access.csv)."""
+        return self.check_access_rights("create", raise_exception=False) \
+            and self.check_access_rights("write", raise_exception=False)
+
+    @api.multi
+    def onchange(self, values, field_name, field_onchange):
+        """The form's onchange computes the figures of the tile being typed:
+        that is evaluating a domain of the caller's choice on a model of
+        the caller's choice. Tile managers only; any internal user may call
+        ``onchange`` over RPC."""
+        if not self._is_tile_manager():
+            raise AccessError(_(
+                "Only the street administrator may create or change "
+                "dashboard indicators."))
+        return super(CommunityKpi, self).onchange(
+            values, field_name, field_onchange)
 
     # -- checks ----------------------------------------------------------------
 
@@ -498,6 +558,7 @@ class CommunityKpi(models.Model):
             for label, text in ((_("domain"), kpi.domain),
                                 (_("out of"), kpi.ratio_domain)):
                 try:
+                    # sudo: only parses the domain; nothing is read
                     model.sudo()._where_calc(kpi._domain(text))
                 except Exception as error:
                     raise ValidationError(_(

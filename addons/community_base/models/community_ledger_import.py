@@ -177,6 +177,8 @@ class CommunityLedgerImport(models.Model):
         result = super().write(vals)
         if "file" in vals:
             # a new file must be checked again; the old findings go
+            # sudo: resets the findings of the import the user just wrote; error lines
+            #   are system data clerks only read
             super(CommunityLedgerImport, self.sudo()).write({
                 "state": "draft", "rows_total": 0, "error_ids": [(5,)]})
         return result
@@ -231,8 +233,12 @@ class CommunityLedgerImport(models.Model):
     @api.multi
     def action_import_job(self):
         """Background import: check the workbook again (the register may
-        have changed since it was validated) and import it."""
+        have changed since it was validated) and import it.
+        Public for queue_job, so RPC reaches it too: only who may change
+        the import runs it (the job runs as the user who queued it)."""
         self.ensure_one()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         if self.state != "importing":
             return _("Nothing to do: the import is %s.") % self.state
         if not self.env["community.job.progress"].claim(self):
@@ -247,6 +253,8 @@ class CommunityLedgerImport(models.Model):
         """A clerk imports into the communities they work in. The record
         rules refuse the others already; this says it in words."""
         user = self.env.user
+        # sudo: reads the import's community only to refuse it with a clear message when
+        #   it is not the user's
         community = self.sudo().community_id
         if self.env.uid == 1 or not community:
             return
@@ -296,6 +304,8 @@ class CommunityLedgerImport(models.Model):
         else:
             vals["state"] = keep_state or "ready"
         # error lines are the system's findings: clerks read, never write
+        # sudo: stores the system's findings on the import the user runs; clerks read
+        #   error lines, never write them
         super(CommunityLedgerImport, self.sudo()).write(vals)
         return rows if vals["state"] != "error" else None
 
@@ -310,16 +320,22 @@ class CommunityLedgerImport(models.Model):
         numbers (refused again) and the care groups' names."""
         cr = self.env.cr
         community = self.community_id
+        # sql: names and codes of the import's community (checked by
+        #   _check_community_allowed), to match rows; nothing shown but row errors
         cr.execute("""
             SELECT name FROM community_compound
             WHERE community_id = %s AND active
         """, (community.id,))
         compounds = [name for name, in cr.fetchall()]
+        # sql: names and codes of the import's community (checked by
+        #   _check_community_allowed), to match rows; nothing shown but row errors
         cr.execute("""
             SELECT code FROM community_compound
             WHERE community_id = %s AND code IS NOT NULL
         """, (community.id,))
         compound_codes = [code for code, in cr.fetchall()]
+        # sql: names and codes of the import's community (checked by
+        #   _check_community_allowed), to match rows; nothing shown but row errors
         cr.execute("""
             SELECT c.name, b.name FROM community_building b
             JOIN community_compound c ON c.id = b.compound_id
@@ -327,12 +343,16 @@ class CommunityLedgerImport(models.Model):
         """, (community.id,))
         buildings = cr.fetchall()
         households = self._existing_households().keys()
+        # sql: ID numbers are unique in the street: a duplicate row is refused without
+        #   showing the other resident
         cr.execute("""
             SELECT id_number FROM community_resident
             WHERE company_id = %s AND id_number IS NOT NULL
         """, (community.company_id.id,))
         id_numbers = [number for number, in cr.fetchall()]
         care_groups = self._care_group_ids()
+        # sudo: care group names are reference data, read in Chinese to match the
+        #   workbook
         labels = self.env["community.care.group"].sudo().with_context(
             lang="zh_CN").search([]).mapped("name")
         return ledger_workbook.KnownRecords(
@@ -341,6 +361,8 @@ class CommunityLedgerImport(models.Model):
             care_group_labels=labels, compound_codes=compound_codes)
 
     def _existing_households(self):
+        # sql: households of the import's community (checked by
+        #   _check_community_allowed), to match rows
         self.env.cr.execute("""
             SELECT c.name, b.name, coalesce(h.unit, ''), h.room, h.id
             FROM community_household h
@@ -353,6 +375,7 @@ class CommunityLedgerImport(models.Model):
     def _care_group_ids(self):
         """Care groups by the names a clerk may write: Chinese or English
         name, or code."""
+        # sudo: care groups are reference data every clerk may name
         groups = self.env["community.care.group"].sudo().search([])
         names = {}
         for lang in ("en_US", "zh_CN"):
@@ -391,6 +414,8 @@ class CommunityLedgerImport(models.Model):
         a serialization error. Odoo (and queue_job) run it again on a fresh
         snapshot, where it sees the first import's ID numbers and reports
         them row by row instead of adding duplicate households."""
+        # sql: a no-op update that locks the community's row so that two imports
+        #   serialise; no data read
         self.env.cr.execute("""
             UPDATE community_community SET write_date = write_date
             WHERE id = %s
@@ -408,6 +433,8 @@ class CommunityLedgerImport(models.Model):
         total = self.rows_total
         progress = self.env["community.job.progress"]
         done = [0]
+        # sudo: bulk insert into the import's community after _check_can_start checked
+        #   the user's rights; rows keep the user as creator
         bulk = bulk_register.BulkRegister(
             self.sudo().env, uid=self.env.uid, page_size=self.BATCH_SIZE)
 
@@ -422,6 +449,7 @@ class CommunityLedgerImport(models.Model):
 
         community = self.community_id
         compound_ids = {}
+        # sudo: existing compounds of the import's community, to attach new rows to them
         for compound in self.env["community.compound"].sudo().search([
                 ("community_id", "=", community.id)], order="id desc"):
             compound_ids[compound.name] = compound.id
@@ -432,6 +460,7 @@ class CommunityLedgerImport(models.Model):
         compound_ids.update(zip(
             [row["name"] for row in rows["compound"]], new_compounds))
 
+        # sudo: existing buildings of the import's community, to attach new rows to them
         building_ids = {
             (building.compound_id.name, building.name): building.id
             for building in self.env["community.building"].sudo().search([
@@ -503,6 +532,8 @@ class CommunityLedgerImport(models.Model):
         if not heads:
             return
         cr = self.env.cr
+        # sql: sets the heads of the households this import just created, in one
+        #   statement
         execute_values(cr, """
             UPDATE community_household h
             SET head_id = v.head_id, write_uid = v.uid,

@@ -110,6 +110,8 @@ class CommunityPost(models.Model):
     # access (a clerk's create is refused by the record rules right after).
     @api.constrains("resident_id", "partner_id")
     def _check_holder(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for post in self.sudo():
             if not post.resident_id and not post.partner_id:
                 raise ValidationError(_(
@@ -118,6 +120,8 @@ class CommunityPost(models.Model):
 
     @api.constrains("type_id", "building_id", "compound_id", "community_id")
     def _check_place(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for post in self.sudo():
             level = post.type_id.level
             if level == "building" and not post.building_id:
@@ -147,6 +151,8 @@ class CommunityPost(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for post in self.sudo():
             if post.date_end and post.date_end < post.date_start:
                 raise ValidationError(_(
@@ -157,6 +163,8 @@ class CommunityPost(models.Model):
 
     @api.constrains("selection_method", "vote_count")
     def _check_vote_count(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for post in self.sudo():
             if post.vote_count < 0:
                 raise ValidationError(_(

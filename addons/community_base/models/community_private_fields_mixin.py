@@ -1,7 +1,8 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
-from odoo.exceptions import AccessError
+from odoo import api, models
+
+from ..tools import user_query
 
 
 class CommunityPrivateFieldsMixin(models.AbstractModel):
@@ -47,19 +48,8 @@ class CommunityPrivateFieldsMixin(models.AbstractModel):
     @api.model
     def _check_private_fields_use(self, fnames, order=None):
         """Raise AccessError when the user may not read one of the fields
-        ``fnames`` (domain paths count by their first field) or of the
-        ``order`` specification."""
-        if self.env.user._is_superuser():
-            return
-        used = {str(fname).split(".")[0].strip() for fname in fnames}
-        for part in (order or "").split(","):
-            used.add(part.strip().split(" ")[0].split(":")[0])
-        denied = sorted(
-            self._fields[fname].string for fname in used
-            if fname in self._fields and self._fields[fname].groups
-            and not self.user_has_groups(self._fields[fname].groups))
-        if denied:
-            raise AccessError(_(
-                "You may not search, group or sort %(model)s by %(fields)s: "
-                "only the roles that read these fields may.") % {
-                    "model": self._description, "fields": ", ".join(denied)})
+        ``fnames`` (dotted domain paths are followed through their
+        relations) or of the ``order`` specification: the decision is
+        ``tools.user_query.check_fields_readable``, shared with the tiles,
+        trends and statistics."""
+        user_query.check_fields_readable(self, fnames, order)

@@ -243,7 +243,7 @@ class CommunityReportPack(models.Model):
         sheet.set_row(0, 36)
         rows = [
             (_("Street office"), self.company_id.name),
-            # the district is above the clerk's company: its name only
+            # sudo: the district is above the clerk's company: its name only
             (_("District"), self.company_id.sudo().parent_id.name or ""),
             (_("Month"), "%s-%02d" % (start.year, start.month)),
             (_("Prepared by"), self.user_id.name),

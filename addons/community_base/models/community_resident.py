@@ -153,6 +153,8 @@ class CommunityResident(models.Model):
     @api.depends("id_number")
     def _compute_from_id_number(self):
         for resident in self:
+            # sudo: birth date and sex derive from the ID number, a field only clerks
+            #   read; the derived fields have their own groups
             number = resident.sudo().id_number
             birth, sex = False, False
             if number and idn.is_valid(number):
@@ -167,6 +169,8 @@ class CommunityResident(models.Model):
         # only these columns: touching one would otherwise read every
         # column of the whole page of residents (prefetch), which made
         # most of a resident search's time (bench/RESULTS.md, clerks_http)
+        # sudo: the masks are what non-clerks see of the ID number and phone; only these
+        #   two columns are read
         for resident, raw in zip(self, self.sudo().with_context(
                 prefetch_fields=False)):
             resident.id_number_masked = idn.mask(raw.id_number)
@@ -189,6 +193,7 @@ class CommunityResident(models.Model):
         today = fields.Date.from_string(fields.Date.context_today(self))
         # the age is for every role, the birth date behind it for clerks;
         # read alone, not with every column of the page (see _compute_masked)
+        # sudo: the age is for every role, the birth date behind it for clerks only
         for resident, raw in zip(self, self.sudo().with_context(
                 prefetch_fields=False)):
             birth = fields.Date.from_string(raw.birth_date)
@@ -224,6 +229,8 @@ class CommunityResident(models.Model):
 
     @api.constrains("id_number")
     def _check_id_number(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for resident in self.sudo():
             if not resident.id_number:
                 continue
@@ -265,6 +272,8 @@ class CommunityResident(models.Model):
         today = fields.Date.context_today(self)
         # constraints run before the stored scope of a new record is written,
         # when record rules would still hide it from its creator
+        # sudo: constraints run before the new record's scope is stored, when the record
+        #   rules would hide it from its creator
         for resident in self.sudo():
             if resident.arrival_date and resident.arrival_date > today:
                 raise ValidationError(_(
@@ -291,6 +300,8 @@ class CommunityResident(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # community_id / company_id) would refuse the creator's own record.
         if vals.get("household_id"):
+            # sudo: copies the household's scope fields for the record rules, which then
+            #   check the new record as usual
             household = self.env["community.household"].sudo().browse(
                 vals["household_id"])
             vals.update({

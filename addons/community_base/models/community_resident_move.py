@@ -119,12 +119,12 @@ class CommunityResidentMove(models.Model):
                 to_household.check_access_rights("write")
                 to_household.check_access_rule("write")
             except AccessError:
+                # the household is not named: its address is another
+                # community's data
                 raise AccessError(_(
-                    "You cannot move %(resident)s into %(household)s: the "
-                    "household is outside your communities.") % {
-                        "resident": resident.name,
-                        "household": to_household.sudo().name,
-                    })
+                    "You cannot move %s into the chosen household: it is "
+                    "outside your communities. Choose a household of your "
+                    "own communities.") % resident.name)
         # the resident must be one the user may change
         resident.check_access_rights("write")
         resident.check_access_rule("write")

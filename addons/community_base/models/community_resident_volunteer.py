@@ -17,6 +17,8 @@ class CommunityResident(models.Model):
         groups="community_base.group_leader,"
         "community_base.group_community_clerk",
     )
+    # sudo: a volunteer's total counts the hours of every community; the total only, no
+    #   activity shown
     volunteer_hours = fields.Float(
         string="Volunteer hours",
         compute="_compute_volunteer_hours",

@@ -60,6 +60,8 @@ class CommunitySealUsage(models.Model):
     def _check_item_in_catalogue(self):
         # As superuser, and through the community: the stored related
         # company_id is only computed after the constraints of a create run.
+        # sudo: the constraint reads the record being written, before its stored street
+        #   exists for the record rules
         for usage in self.sudo():
             item = usage.item_id
             street = usage.community_id.company_id
@@ -84,6 +86,8 @@ class CommunitySealUsage(models.Model):
 
     @api.model
     def _street_of(self, vals):
+        # sudo: copies the community's company for the record rules, which then check
+        #   the new record as usual
         community = self.env["community.community"].sudo().browse(
             vals["community_id"])
         return dict(vals, company_id=community.company_id.id)

@@ -41,6 +41,8 @@ class CommunityVolunteerActivity(models.Model):
     description = fields.Text(required=True)
     # Recomputed as superuser: a clerk's new line gets its community in the
     # same create, before the record rules (which read it) check the line.
+    # sudo: a clerk's new line gets its community before the record rules, which read
+    #   it, check the line
     community_id = fields.Many2one(
         related="volunteer_id.community_id",
         string="Community",
@@ -49,6 +51,8 @@ class CommunityVolunteerActivity(models.Model):
         index=True,
         compute_sudo=True,
     )
+    # sudo: a clerk's new line gets its street before the record rules, which read it,
+    #   check the line
     company_id = fields.Many2one(
         related="volunteer_id.company_id",
         string="Street",
@@ -63,6 +67,8 @@ class CommunityVolunteerActivity(models.Model):
     # (so before the record rules can find it).
     @api.constrains("hours")
     def _check_hours(self):
+        # sudo: the constraint reads the record being written, before its stored
+        #   community exists for the record rules
         for activity in self.sudo():
             if activity.hours <= 0:
                 raise ValidationError(_(
@@ -73,6 +79,8 @@ class CommunityVolunteerActivity(models.Model):
 
     @api.constrains("team_id")
     def _check_team(self):
+        # sudo: the constraint reads the record being written, before its stored
+        #   community exists for the record rules
         for activity in self.sudo():
             if activity.team_id.organisation_type != "volunteer_team":
                 raise ValidationError(_(
@@ -95,6 +103,8 @@ class CommunityVolunteerActivity(models.Model):
         """
         if not ids:
             return {}
+        # sudo: sums hours per volunteer or team across communities; only totals for
+        #   records the caller reads
         groups = self.sudo().read_group(
             [(field_name, "in", list(ids))], [field_name, "hours"], [field_name])
         return {group[field_name][0]: group["hours"] for group in groups}

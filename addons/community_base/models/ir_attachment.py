@@ -14,13 +14,16 @@ class IrAttachment(models.Model):
     through ``ir.attachment`` or ``/web/content/<attachment id>``.
     """
 
-    _inherit = "ir.attachment"
+    _name = "ir.attachment"
+    # read_group groups only the attachments search finds (the document check)
+    _inherit = ["ir.attachment", "community.search.read.group.mixin"]
 
     @api.multi
     def check(self, mode, values=None):
         super(IrAttachment, self).check(mode, values=values)
         if self.env.user._is_superuser() or not self.ids:
             return
+        # sql: the fields the files belong to, after Odoo's own check passed
         self._cr.execute(
             "SELECT DISTINCT res_model, res_field FROM ir_attachment "
             "WHERE id IN %s AND res_field IS NOT NULL", [tuple(self.ids)])

@@ -56,6 +56,8 @@ class ResPartner(models.Model):
         inverse_name="team_id",
         string="Volunteer activities",
     )
+    # sudo: a team's total counts the hours of every community; the total only, no
+    #   activity shown
     volunteer_hours = fields.Float(
         string="Volunteer hours",
         compute="_compute_volunteer_hours",

@@ -1,8 +1,12 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from threading import current_thread
+
+from odoo import SUPERUSER_ID, _, api, fields, models
 
 from odoo.addons.password_security.exceptions import PassError
+
+from ..tools.client_address import client_address
 
 
 class ResUsers(models.Model):
@@ -19,6 +23,19 @@ class ResUsers(models.Model):
         help="The communities this user works in: a community clerk reads and "
         "keeps the ledgers of these communities only.",
     )
+    login_locked_until = fields.Datetime(
+        compute="_compute_login_locked_until",
+        string="Login Paused Until",
+        groups="base.group_system",
+        help="After repeated wrong passwords the login is refused, even with "
+        "the right password, until this time; Unlock Login ends it now.",
+    )
+
+    @api.multi
+    def _compute_login_locked_until(self):
+        attempts = self.env["res.authentication.attempt"]
+        for user in self:
+            user.login_locked_until = attempts._login_locked_until(user.login)
 
     @api.model
     def create(self, vals):
@@ -34,6 +51,34 @@ class ResUsers(models.Model):
         if "community_ids" in vals:
             self.env["ir.rule"].clear_caches()
         return res
+
+    @api.multi
+    def action_unlock_login(self):
+        """End the lock-out of these users' logins now (logged)."""
+        for user in self:
+            self.env["res.authentication.attempt"]._unlock(login=user.login)
+        return True
+
+    # -- login lock-out (OCA auth_brute_force) -----------------------------------
+
+    @classmethod
+    def _auth_attempt_new(cls, login):
+        """Store one authentication attempt, not knowing the result; as
+        OCA's, but with the address ``X-Forwarded-For`` gives only when the
+        request comes from a trusted proxy (tools/client_address.py), not
+        the one ``proxy_mode`` takes from anybody."""
+        environ = getattr(current_thread(), "environ", None)
+        if not environ:
+            return False
+        # Its own cursor, as OCA's: the attempt stays when the login fails.
+        with cls.pool.cursor() as cr:
+            # sudo: nobody is logged in yet; the superuser records the attempt
+            attempts = api.Environment(
+                cr, SUPERUSER_ID, {})["res.authentication.attempt"]
+            remote = client_address(environ, attempts._trusted_proxies())
+            if not remote:
+                return False
+            return attempts.create({"login": login, "remote": remote}).id
 
     # -- password policy (OCA password_security) -------------------------------
     # password_security words its refusals in English lines without the

@@ -24,4 +24,10 @@ from . import test_dashboard_trend_query
 from . import test_report_pack
 from . import test_audit
 from . import test_password_policy
+from . import test_client_address
 from . import test_xlsx_formula_injection
+from . import test_mail_leaks
+from . import test_privileged_calls
+from . import test_register_references
+from . import test_kpi_security
+from . import test_user_query

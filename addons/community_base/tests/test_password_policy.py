@@ -35,8 +35,10 @@ class TestPasswordPolicy(CommunityCase):
 
     def test_lockout_limits_are_set(self):
         get_param = self.env["ir.config_parameter"].sudo().get_param
-        self.assertEqual(get_param("auth_brute_force.max_by_ip_user"), "5")
+        self.assertEqual(get_param("auth_brute_force.max_by_login"), "5")
         self.assertEqual(get_param("auth_brute_force.max_by_ip"), "30")
+        self.assertEqual(
+            get_param("auth_brute_force.login_backoff_seconds"), "60")
 
     def test_weak_passwords_are_refused_naming_the_user(self):
         user = self.community_clerk

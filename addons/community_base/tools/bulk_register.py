@@ -100,6 +100,7 @@ class BulkRegister(object):
     def new_ids(self, model, count):
         if not count:
             return []
+        # sql: reserves ids from the table's own sequence; no data read
         self.env.cr.execute(
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             (model._sequence, count))
@@ -140,6 +141,8 @@ class BulkRegister(object):
                     row[name] if name in row else defaults.get(name), record)
                 for name in columns])
         cr = self.env.cr
+        # sql: bulk insert for the ledger import, which checked the user's rights on the
+        #   import's community first
         execute_values(cr, query.as_string(cr._obj), values,
                        page_size=self.page_size)
         for name in m2m:
@@ -153,6 +156,7 @@ class BulkRegister(object):
                         sql.Identifier(field.relation),
                         sql.Identifier(field.column1),
                         sql.Identifier(field.column2))
+                # sql: many2many rows of the records just inserted above
                 execute_values(cr, rel_query.as_string(cr._obj), pairs,
                                page_size=self.page_size)
         self.env.cache.invalidate()
@@ -204,6 +208,8 @@ class BulkRegister(object):
                                                        record)
                     row.append(field.convert_to_column(value, record))
                 rows.append(row)
+            # sql: writes the stored computed fields of the records just inserted,
+            #   computed by the ORM
             execute_values(cr, query, rows, template=template,
                            page_size=self.page_size)
 
@@ -240,6 +246,7 @@ class BulkRegister(object):
             self.compute_stored(records, skip=non_count_fields(records))
             self.env.cache.invalidate()
             if parent_column:
+                # sql: parents of the records just inserted, whose counts are recomputed
                 cr.execute(sql.SQL(
                     "SELECT DISTINCT {} FROM {} WHERE id = ANY(%s)").format(
                         sql.Identifier(parent_column),
@@ -257,6 +264,8 @@ class BulkRegister(object):
         scope = {}
         if parent_ids:
             table = self.env[parent_model]._table
+            # sql: scope fields of the parents the new rows name, copied onto them as
+            #   the ORM's create would
             self.env.cr.execute(sql.SQL(
                 "SELECT id, {} FROM {} WHERE id = ANY(%s)").format(
                     sql.SQL(", ").join(map(sql.Identifier, columns)),

@@ -70,6 +70,8 @@ def load_demo(env, seed=1, scale=0.05, today=None):
     ``env`` (as superuser; the caller commits) and return a summary: the
     counts per model and the demo logins. Does nothing but count when the
     demo street is already there."""
+    # sudo: the demo loader is run from the command line by the operator, not reachable
+    #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
         env.context, tracking_disable=True, mail_create_nolog=True,
         mail_notrack=True, no_reset_password=True, active_test=False))

@@ -51,6 +51,10 @@ class EvalCampaign(models.Model):
     evaluator_ids = fields.Many2many(
         comodel_name="res.users", relation="eval_campaign_evaluator_rel",
         column1="campaign_id", column2="user_id", string="Evaluators",
+        # who scores is for those who run the campaign and the evaluators,
+        # not for the targets' clerks nor the leader (who read results)
+        groups="community_base.group_street_clerk,"
+               "community_eval.group_evaluator",
         help="People who score with their own login: each gets a sheet "
              "per target.")
     community_ids = fields.Many2many(
@@ -80,6 +84,7 @@ class EvalCampaign(models.Model):
     @api.depends("sheet_ids.state")
     def _compute_counts(self):
         for campaign in self:
+            # sudo: counts only, of sheets a leader may not read
             sheets = campaign.sudo().sheet_ids
             campaign.sheet_count = len(sheets)
             campaign.response_count = len(
@@ -120,10 +125,20 @@ class EvalCampaign(models.Model):
 
     # -- buttons ----------------------------------------------------------
 
+    def _check_manager(self):
+        """The buttons that change scores and results write as superuser
+        (sheets and results the clerk may not read): only who may write
+        the campaign (the street's clerks and administrators) runs them.
+        Checked before anything else, so that the errors name no campaign
+        the caller may not read."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+
     @api.multi
     def action_open(self):
         """Generate a sheet per evaluator and target (with a line per
         entered indicator) and an empty result per target."""
+        self._check_manager()
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(_("Campaign %s is not a draft.")
@@ -136,8 +151,8 @@ class EvalCampaign(models.Model):
             indicators = campaign.scheme_id.indicator_ids.filtered(
                 lambda indicator: indicator.source == "entered")
             campaign.state = "open"
-            # as superuser: a clerk who starts a campaign rating the staff
-            # may be rated in it, and may not see the sheets about them
+            # sudo: a clerk who starts a campaign rating the staff may be
+            # rated in it, and may not see the sheets about them
             Sheet = self.env["eval.sheet"].sudo()
             for evaluator in campaign.evaluator_ids:
                 for target in targets:
@@ -154,6 +169,7 @@ class EvalCampaign(models.Model):
 
     @api.multi
     def action_compute(self):
+        self._check_manager()
         for campaign in self:
             if campaign.state != "open":
                 raise UserError(_(
@@ -166,6 +182,7 @@ class EvalCampaign(models.Model):
     def action_close(self):
         """Compute, refuse below the scheme's minimum sample, close, then
         award and revoke the scheme's titles."""
+        self._check_manager()
         for campaign in self:
             if campaign.state != "open":
                 raise UserError(_("Campaign %s is not scoring.")
@@ -186,7 +203,7 @@ class EvalCampaign(models.Model):
                             for result in short)})
             campaign.state = "closed"
             for title in campaign.scheme_id.title_ids:
-                title.update_awards(campaign)
+                title._update_awards(campaign)
         return True
 
     @api.multi
@@ -194,6 +211,7 @@ class EvalCampaign(models.Model):
         if not self.env.user.has_group("community_base.group_street_admin"):
             raise AccessError(_(
                 "Only a street administrator reopens a closed campaign."))
+        self._check_manager()
         for campaign in self:
             if campaign.state != "closed":
                 raise UserError(_("Campaign %s is not closed.")
@@ -216,6 +234,31 @@ class EvalCampaign(models.Model):
         action["domain"] = [("campaign_id", "=", self.id)]
         return action
 
+    # -- reports ----------------------------------------------------------
+
+    def _is_manager(self):
+        """Whether the user runs these campaigns (may write them): they
+        see rankings and results while scoring goes on."""
+        if not self.check_access_rights("write", raise_exception=False):
+            return False
+        try:
+            self.check_access_rule("write")
+        except AccessError:
+            return False
+        return True
+
+    def _check_report_visible(self, report):
+        """Rankings are published when a campaign closes: before, only
+        the clerks who run it print them (checked by every report through
+        ``ir.actions.report._check_report_access``)."""
+        scoring = self.filtered(lambda campaign: campaign.state != "closed")
+        if scoring and not scoring._is_manager():
+            raise AccessError(_(
+                "%(report)s of campaign %(campaign)s are published when it "
+                "closes; it is still being scored.") % {
+                    "report": report.name,
+                    "campaign": ", ".join(scoring.mapped("name"))})
+
     # -- business ---------------------------------------------------------
 
     def targets(self):
@@ -232,7 +275,10 @@ class EvalCampaign(models.Model):
 
     def _ensure_results(self, targets):
         target_field = TARGET_FIELDS[self.target_type]
+        # sudo: called by the buttons once they checked the caller; a clerk
+        # rated in the campaign may not write results
         Result = self.env["eval.result"].sudo()
+        # sudo: as above, the results there are
         existing = set(self.sudo().result_ids.mapped(target_field).ids)
         for target in targets:
             if target.id not in existing:
@@ -242,8 +288,9 @@ class EvalCampaign(models.Model):
         """Per target: answered sheets, satisfaction rate, indicator scores,
         weighted score after deductions, and the rank among targets."""
         self.ensure_one()
-        # the clerk who computes may not read every result or sheet line
-        # (record rules): the figures are the campaign's, computed as such
+        # sudo: the clerk who computes (checked by the buttons) may not read
+        # every result or sheet line (record rules): the figures are the
+        # campaign's, computed as such
         campaign = self.sudo()
         scheme = campaign.scheme_id
         target_field = TARGET_FIELDS[campaign.target_type]
@@ -270,7 +317,7 @@ class EvalCampaign(models.Model):
         computed = {}
         for indicator in scheme.indicator_ids.filtered(
                 lambda indicator: indicator.source == "computed"):
-            computed[indicator.id] = indicator.rule_id.evaluate(
+            computed[indicator.id] = indicator.rule_id._evaluate(
                 campaign.date_start, campaign.date_end, campaign.company_id,
                 targets.ids)
         scores = {}
@@ -315,13 +362,18 @@ class EvalCampaign(models.Model):
         for result in campaign.result_ids:
             result.rank = ranks.get(result.id, 0)
 
-    def insert_done_sheets(self, rows, source="import"):
+    def _insert_done_sheets(self, rows, source="import"):
         """Insert submitted sheets and their lines with SQL, a page at a
         time, for the survey company's import and the demo loader: rows
         ``(target_id, respondent, [(indicator_id, answer, points,
         score)])``, already checked by the caller. Return the number of
-        sheets. Record rules are the caller's business."""
+        sheets.
+
+        Private: it writes whatever it is given, as superuser; its callers
+        check who asks (the import wizard: write access on the campaign)."""
         self.ensure_one()
+        # sudo: the caller checked write access; the clerk may not read
+        # every target (a staff campaign rating them)
         campaign = self.sudo()
         if campaign.state != "open":
             raise UserError(_(
@@ -343,6 +395,7 @@ class EvalCampaign(models.Model):
         now = "(now() at time zone 'UTC'), (now() at time zone 'UTC'))"
         for start in range(0, len(rows), PAGE_SIZE):
             page = rows[start:start + PAGE_SIZE]
+            # sql: thousands of checked questionnaires, a page per query
             sheet_ids = execute_values(
                 cr, sheet_query,
                 [(campaign.id, company_id, target_id,
@@ -358,6 +411,7 @@ class EvalCampaign(models.Model):
                         sheet_id, company_id, indicator_id,
                         sequences.get(indicator_id), answer, points, score,
                         uid, uid))
+            # sql: the lines of the page's sheets, as above
             execute_values(
                 cr,
                 "INSERT INTO eval_sheet_line (sheet_id, company_id, "

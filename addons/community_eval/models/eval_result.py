@@ -45,6 +45,14 @@ class EvalResult(models.Model):
         comodel_name="eval.result.line", inverse_name="result_id",
         string="Indicator scores", readonly=True)
 
+    def _check_report_visible(self, report):
+        """Results are printed once their campaign closed, as the
+        rankings (``eval.campaign._check_report_visible``)."""
+        # sudo: the campaigns' state, for results a user reads without
+        # reading their campaign
+        self.sudo().mapped("campaign_id").with_env(
+            self.env)._check_report_visible(report)
+
     @api.model_cr_context
     def _auto_init(self):
         res = super()._auto_init()

@@ -4,7 +4,8 @@ import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.community_base.tools import user_query
 
 NUMERIC_TYPES = ("integer", "float", "monetary")
 DATE_TYPES = ("date", "datetime")
@@ -86,7 +87,9 @@ class EvalRule(models.Model):
                     "Rule %s: a sum or an average needs a numeric field.")
                     % rule.name)
             try:
-                domain = safe_eval(rule.domain or "[]")
+                # plain values only (no record): see tools.user_query
+                domain = user_query.eval_domain(self.env, rule.domain)
+                # sudo: only checks the domain parses; nothing is returned
                 self.env[model.model].sudo().search(domain, limit=1)
             except Exception as error:
                 raise ValidationError(_(
@@ -94,6 +97,13 @@ class EvalRule(models.Model):
                     "%(model)s: %(error)s") % {
                         "rule": rule.name, "domain": rule.domain,
                         "model": model.model, "error": error})
+            # the campaign reads the rule as superuser: its author may use
+            # only the fields they may read (no ID number by bisection)
+            user_query.check_fields_readable(
+                self.env[model.model], user_query.domain_fields(domain) + [
+                    field.name for field in (
+                        rule.field_id, rule.target_field_id,
+                        rule.date_field_id) if field])
             seen = rule
             denominator = rule.denominator_rule_id
             while denominator:
@@ -104,15 +114,18 @@ class EvalRule(models.Model):
                 seen |= denominator
                 denominator = denominator.denominator_rule_id
 
-    def evaluate(self, date_start, date_end, company=None, target_ids=None):
+    def _evaluate(self, date_start, date_end, company=None, target_ids=None):
         """Value per target id ``{id: float}`` over the period, with one
         ``read_group`` (and one more for a ratio). Counts and sums are 0
         for targets without records; averages and ratios are left out
-        (no value) when nothing was counted."""
+        (no value) when nothing was counted.
+
+        Private: it reads any model as superuser (a rule may count any
+        street's records), for the campaign's computation only."""
         self.ensure_one()
         values = self._aggregate(date_start, date_end, company, target_ids)
         if self.denominator_rule_id:
-            denominators = self.denominator_rule_id.evaluate(
+            denominators = self.denominator_rule_id._evaluate(
                 date_start, date_end, company, target_ids)
             return {
                 key: self.factor * values.get(key, 0.0) / denominator
@@ -125,7 +138,7 @@ class EvalRule(models.Model):
     def _domain(self, date_start, date_end, company, target_ids):
         model = self.env[self.model_id.model]
         target_field = self.target_field_id.name
-        domain = list(safe_eval(self.domain or "[]"))
+        domain = user_query.eval_domain(self.env, self.domain)
         domain.append((target_field, "!=", False))
         if target_ids is not None:
             domain.append((target_field, "in", list(target_ids)))

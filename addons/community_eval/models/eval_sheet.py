@@ -76,8 +76,14 @@ class EvalSheet(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("campaign_id"):
-            campaign = self.env["eval.campaign"].sudo().browse(
-                vals["campaign_id"])
+            # a campaign the user may not read is neither named nor
+            # described in an error: refused as such first
+            readable = self.env["eval.campaign"].browse(vals["campaign_id"])
+            readable.check_access_rights("read")
+            readable.check_access_rule("read")
+            # sudo: its scheme's indicators and street, for a clerk who
+            # may not read every scheme of the street
+            campaign = readable.sudo()
             campaign_check_scoring(campaign)
             # the scope the record rules filter on, before the insert
             vals.setdefault("company_id", campaign.company_id.id)
@@ -91,6 +97,8 @@ class EvalSheet(models.Model):
     @api.multi
     def write(self, vals):
         for sheet in self:
+            # sudo: the state of the sheet's campaign (its name shows on
+            # the sheet already)
             campaign_check_scoring(sheet.sudo().campaign_id)
         check_evaluator_fields(self, vals, EVALUATOR_SHEET_FIELDS)
         return super().write(vals)
@@ -98,6 +106,7 @@ class EvalSheet(models.Model):
     @api.multi
     def unlink(self):
         for sheet in self:
+            # sudo: as in write
             campaign_check_scoring(sheet.sudo().campaign_id)
         return super().unlink()
 

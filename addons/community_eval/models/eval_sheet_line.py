@@ -71,7 +71,7 @@ class EvalSheetLine(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("sheet_id"):
-            # the scope the record rules filter on, before the insert
+            # sudo: the scope the record rules filter on, before the insert
             sheet = self.env["eval.sheet"].sudo().browse(vals["sheet_id"])
             vals.setdefault("company_id", sheet.company_id.id)
         return super().create(vals)
@@ -79,6 +79,7 @@ class EvalSheetLine(models.Model):
     @api.multi
     def write(self, vals):
         for line in self:
+            # sudo: the state of the line's campaign, named on its sheet
             campaign_check_scoring(line.sheet_id.sudo().campaign_id)
         check_evaluator_fields(self, vals, EVALUATOR_LINE_FIELDS)
         return super().write(vals)

@@ -45,6 +45,8 @@ class EvalTargetMixin(models.AbstractModel):
                  "target_user_id")
     def _compute_target_name(self):
         for record in self:
+            # sudo: the display name of the target of records the user reads; targets
+            #   may be users or partners they cannot open
             target = record.sudo().target()
             record.target_name = target.display_name if target else False
 

@@ -44,21 +44,28 @@ class EvalTitle(models.Model):
                     "Title %s: the minimum score is between 0 and 100.")
                     % title.name)
 
-    def update_awards(self, campaign):
+    def _update_awards(self, campaign):
         """Award the title to the targets of ``campaign`` that qualify and
-        revoke it from holders that no longer do."""
+        revoke it from holders that no longer do. Private: it writes as
+        superuser, for the campaign's close button, which checked who
+        closes."""
         self.ensure_one()
+        # sudo: awards are read-only for every role but the administrator
         Award = self.env["eval.title.award"].sudo()
         target_field = TARGET_FIELDS[campaign.target_type]
         today = fields.Date.context_today(self)
+        # sudo: the previous campaigns and results of the scheme, whoever
+        # closes this one
         campaigns = self.env["eval.campaign"].sudo().search([
             ("scheme_id", "=", self.scheme_id.id),
             ("company_id", "=", campaign.company_id.id),
             ("state", "=", "closed"),
             ("date_start", "<=", campaign.date_start),
         ], order="date_start desc, id desc", limit=self.campaign_count)
+        # sudo: as above
         results = self.env["eval.result"].sudo().search(
             [("campaign_id", "in", campaigns.ids)])
+        # sudo: as above
         for result in campaign.sudo().result_ids:
             target = result[target_field]
             scores = results.filtered(

@@ -66,7 +66,10 @@ class EvalCampaignXlsx(models.AbstractModel):
     indicator, with a totals row; one sheet per campaign printed.
 
     Individual score sheets are not in it: the workbook leaves the street
-    and names no evaluator.
+    and names no evaluator. Read with the user's rights (who may print it,
+    and when, is checked before: ``ir.actions.report._check_report_access``
+    and ``eval.campaign._check_report_visible``): a user holds the results
+    their record rules let them read, e.g. a community's own.
     """
 
     _name = "report.community_eval.campaign_xlsx"
@@ -82,7 +85,6 @@ class EvalCampaignXlsx(models.AbstractModel):
             self._write_campaign(workbook, styles, campaign, used)
 
     def _write_campaign(self, workbook, styles, campaign, used):
-        campaign = campaign.sudo()
         indicators = campaign.scheme_id.indicator_ids
         columns = [("排名", 6), ("评议对象", 24), ("综合得分", 10),
                    ("满意率", 10), ("样本量", 8), ("扣分", 8)]
@@ -93,7 +95,10 @@ class EvalCampaignXlsx(models.AbstractModel):
             campaign.date_end)
         sheet = start_sheet(workbook, styles,
                             sheet_name(campaign.name, used), title, columns)
-        results = campaign.result_ids.sorted(
+        # searched, not campaign.result_ids: the record rules of the user
+        # apply to a search whatever the cache holds
+        results = self.env["eval.result"].search(
+            [("campaign_id", "=", campaign.id)]).sorted(
             key=lambda result: (result.rank or 10 ** 6,
                                 result.target_name or ""))
         row = 2
@@ -154,10 +159,14 @@ class EvalCampaignXlsx(models.AbstractModel):
 
     @staticmethod
     def _overall_rate(campaign, results):
-        """The street's satisfaction rate over all answers: the targets'
-        rates weighted by their answers, not their plain average."""
+        """The satisfaction rate over all answers of ``results``: the
+        targets' rates weighted by their answers, not their plain
+        average."""
         target_field = TARGET_FIELDS[campaign.target_type]
         answers = defaultdict(int)
+        # sudo: the number of answers per target, of sheets the readers of
+        # results may not read; only the targets of ``results`` (read with
+        # the user's rights) weigh, and no sheet or evaluator is shown
         lines = campaign.env["eval.sheet.line"].sudo().search([
             ("sheet_id.campaign_id", "=", campaign.id),
             ("sheet_id.state", "=", "done"), ("answer", "!=", False)])

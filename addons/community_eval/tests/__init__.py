@@ -13,3 +13,8 @@ from . import test_report
 from . import test_demo_loader
 from . import test_default_data
 from . import test_eval_report_pack
+from . import test_campaign_rights
+from . import test_report_access
+from . import test_kpi_security
+from . import test_evaluator_privacy
+from . import test_result_visibility

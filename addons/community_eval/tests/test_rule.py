@@ -48,8 +48,8 @@ class TestRule(EvalCase):
 
     def test_count_per_target_in_period_and_street(self):
         rule = self._rule("eval.staff.check", domain="[('result', '=', 'issue')]")
-        values = rule.evaluate("2026-03-01", "2026-03-31", self.street_a,
-                               (self.staff | self.staff2).ids)
+        values = rule._evaluate("2026-03-01", "2026-03-31", self.street_a,
+                                (self.staff | self.staff2).ids)
         self.assertEqual(values, {self.staff.id: 2.0, self.staff2.id: 1.0})
 
     def test_sum_and_average(self):
@@ -59,13 +59,13 @@ class TestRule(EvalCase):
                              domain="[('result', '=', 'issue')]")
         targets = (self.staff | self.staff2 | self.street_clerk).ids
         self.assertEqual(
-            total.evaluate("2026-03-01", "2026-03-31", self.street_a, targets),
+            total._evaluate("2026-03-01", "2026-03-31", self.street_a, targets),
             {self.staff.id: 5.0, self.staff2.id: 1.5,
              self.street_clerk.id: 0.0})
         # an average of nothing is no value, not zero
         self.assertEqual(
-            average.evaluate("2026-03-01", "2026-03-31", self.street_a,
-                             targets),
+            average._evaluate("2026-03-01", "2026-03-31", self.street_a,
+                              targets),
             {self.staff.id: 2.5, self.staff2.id: 1.5})
 
     def test_ratio_of_two_rules(self):
@@ -73,8 +73,8 @@ class TestRule(EvalCase):
                             domain="[('result', '=', 'issue')]")
         checks = self._rule("eval.staff.check")
         issues.denominator_rule_id = checks
-        values = issues.evaluate("2026-03-01", "2026-03-31", self.street_a,
-                                 (self.staff | self.staff2).ids)
+        values = issues._evaluate("2026-03-01", "2026-03-31", self.street_a,
+                                  (self.staff | self.staff2).ids)
         self.assertEqual(values, {self.staff.id: 100.0, self.staff2.id: 50.0})
 
     def test_rule_refuses_sum_without_field(self):

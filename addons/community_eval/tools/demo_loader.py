@@ -30,6 +30,8 @@ SUMMARY_MODELS = ("eval.campaign", "eval.sheet", "eval.result",
 def load_demo(env, seed=1, scale=0.05, today=None):
     """Load the demo evaluations (as superuser; the caller commits) and
     return ``{"created": bool, "counts": {model: count}}``."""
+    # sudo: the demo loader is run from the command line by the operator, not reachable
+    #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
         env.context, tracking_disable=True, mail_create_nolog=True,
         mail_notrack=True))
@@ -114,7 +116,7 @@ def _resident_surveys(env, street, year, rng):
                 rows.append((community.id, "%s-%s-%03d" % (
                     community.code or community.id, quarter, number + 1),
                     lines))
-        campaign.insert_done_sheets(rows, source="import")
+        campaign._insert_done_sheets(rows, source="import")
         campaign.action_close()
 
 
@@ -214,5 +216,5 @@ def _grid_staff_assessments(env, street, year, rng):
             points = float(rng.randint(75, 98))
             rows.append((officer.id, None, [
                 (indicator.id, None, points, points) for indicator in marks]))
-        campaign.insert_done_sheets(rows, source="paper")
+        campaign._insert_done_sheets(rows, source="paper")
         campaign.action_close()

@@ -33,7 +33,7 @@ class EvalScoreImport(models.TransientModel):
     All or nothing: every bad row is reported with its sheet and row
     number, and nothing is written unless the whole workbook is valid.
     Sheets and lines are written with SQL in pages
-    (``eval.campaign.insert_done_sheets``), since a survey of a street
+    (``eval.campaign._insert_done_sheets``), since a survey of a street
     brings thousands of questionnaires.
     """
 
@@ -52,6 +52,10 @@ class EvalScoreImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         campaign = self.campaign_id
+        # the sheets are written as superuser: only who may write the
+        # campaign imports (a write rule alone let the read-only roles,
+        # which have none, through)
+        campaign.check_access_rights("write")
         campaign.check_access_rule("write")
         if campaign.state != "open":
             raise UserError(_(
@@ -71,6 +75,7 @@ class EvalScoreImport(models.TransientModel):
 
     def _targets_by_label(self):
         labels = {}
+        # sudo: a staff campaign's targets are users the clerk may not read
         for target in self.campaign_id.sudo().targets():
             labels[(target.display_name or "").strip()] = target.id
             labels[(target.name or "").strip()] = target.id
@@ -167,6 +172,8 @@ class EvalScoreImport(models.TransientModel):
     def _imported_respondents(self):
         """{questionnaire number: where it is} of the sheets the campaign
         holds already: importing a file twice must not count it twice."""
+        # sql: the numbers only, of every sheet (the clerk may not read the
+        # sheets about them), after action_import checked write access
         self.env.cr.execute("""
             SELECT DISTINCT respondent FROM eval_sheet
             WHERE campaign_id = %s AND respondent IS NOT NULL
@@ -305,7 +312,7 @@ class EvalScoreImport(models.TransientModel):
     # -- writing ----------------------------------------------------------
 
     def _insert(self, rows):
-        return self.campaign_id.insert_done_sheets(rows, source="import")
+        return self.campaign_id._insert_done_sheets(rows, source="import")
 
 
 def _shorten(value, limit=40):

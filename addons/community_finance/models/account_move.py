@@ -36,6 +36,8 @@ class AccountMove(models.Model):
                 precision_rounding=line.company_id.currency_id.rounding) > 0)
         if not lines:
             return
+        # sudo: the fund check runs on every posting, whoever posts; it only reads which
+        #   funds own the entries' analytic accounts and raises
         funds = self.env["finance.fund"].sudo().with_context(
             active_test=False).search([
                 ("analytic_account_id", "in",

@@ -30,8 +30,12 @@ class CommunityAdmissionRequest(models.Model):
         draft for a finance officer to post; when the street's accounts are
         not configured yet the fund is still opened and the request says
         why the transfer is missing."""
+        # sudo: runs after an approval: the approver may not hold the finance role, and
+        #   the fund's transfer is left as a draft for finance
         Fund = self.env["finance.fund"].sudo()
         for request in self:
+            # sudo: the approver may not read funds; only tests whether the request
+            #   already opened one
             if request.state != "approved" or request.sudo().fund_ids:
                 continue
             if float_compare(
@@ -61,11 +65,15 @@ class CommunityAdmissionRequest(models.Model):
                 with self.env.cr.savepoint():
                     fund.action_prepare_transfer()
             except UserError as error:
+                # sudo: posts the outcome on the request just approved; the approver may
+                #   lack write access once it is approved
                 request.sudo().message_post(body=_(
                     "The fund %(fund)s is opened, but its transfer to the "
                     "communities is not drafted: %(reason)s") % {
                         "fund": fund.name, "reason": error.name})
             else:
+                # sudo: posts the outcome on the request just approved; the approver may
+                #   lack write access once it is approved
                 request.sudo().message_post(body=_(
                     "The fund %(fund)s is opened and the transfer of "
                     "%(amount)s to the communities waits for a finance "

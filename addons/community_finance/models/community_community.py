@@ -19,6 +19,8 @@ class CommunityCommunity(models.Model):
     @api.model
     def create(self, vals):
         community = super().create(vals)
+        # sudo: every new community gets its analytic account, even when created by a
+        #   non-finance administrator
         community.sudo()._create_analytic_account()
         return community
 
@@ -26,6 +28,8 @@ class CommunityCommunity(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "name" in vals:
+            # sudo: keeps the analytic account's name in step with the community the
+            #   user just renamed
             for community in self.sudo().filtered("analytic_account_id"):
                 community.analytic_account_id.name = \
                     community._analytic_account_name()
@@ -36,6 +40,8 @@ class CommunityCommunity(models.Model):
 
     @api.multi
     def _create_analytic_account(self):
+        # sudo: analytic accounts are finance data; created only for the communities in
+        #   self, named after them
         Analytic = self.env["account.analytic.account"].sudo()
         for community in self.filtered(
                 lambda community: not community.analytic_account_id):

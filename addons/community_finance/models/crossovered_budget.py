@@ -195,6 +195,10 @@ class CrossoveredBudget(models.Model):
                     "Only submitted budgets can be approved; \"%s\" is not "
                     "submitted.") % budget.name)
             if budget.need_validation:
+                # requesting the validation writes the reviews: only who may
+                # change the budget does it (reviewers click once they exist)
+                budget.check_access_rights("write")
+                budget.check_access_rule("write")
                 budget._validate_tier(budget.request_validation())
             elif budget.can_review:
                 budget._validate_tier()
@@ -213,8 +217,12 @@ class CrossoveredBudget(models.Model):
                         "budget": budget.name,
                         "reviewers": ", ".join(
                             pending.mapped("reviewer_ids.name"))})
+        # sudo: approval checked above (tiers or finance officer); lines are approved
+        #   for this budget only
         for line in self.sudo().mapped("crossovered_budget_line"):
             line.approved_amount = line.planned_amount
+        # sudo: approval checked above (tiers or finance officer); a reviewer may lack
+        #   write access
         self.sudo().write({
             "state": "validate",
             "approval_date": fields.Date.context_today(self),
@@ -238,19 +246,26 @@ class CrossoveredBudget(models.Model):
                     "cancelled.") % budget.name)
             if budget.state == "confirm" and budget.review_ids:
                 budget.reject_tier()
+        # sudo: caller checked above: a finance officer or an approver of each budget
         self.sudo().write({"state": "cancel"})
         return True
 
     @api.multi
     def action_budget_draft(self):
         """Let the proposers correct a rejected budget and submit it
-        again; the old reviews are dropped."""
+        again; the old reviews are dropped. Only who may change the
+        budgets does it: the writes below run as superuser."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for budget in self:
             if budget.state != "cancel":
                 raise UserError(_(
                     "Only cancelled budgets can be reset to draft; \"%s\" is "
                     "not cancelled.") % budget.name)
+        # sudo: the reviews of these budgets only, after the caller's write access was
+        #   checked
         self.mapped("review_ids").sudo().unlink()
+        # sudo: the caller's write access was checked above; reset state only
         self.sudo().write({"state": "draft"})
         return True
 

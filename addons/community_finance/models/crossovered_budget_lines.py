@@ -134,6 +134,8 @@ class CrossoveredBudgetLines(models.Model):
         expenses as their actual amount."""
         for line in self.filtered("analytic_account_id"):
             accounts = line.general_budget_id.account_ids
+            # sudo: the overlap check must see every line of the budget; it only raises,
+            #   naming the line checked
             others = self.sudo().search([
                 ("id", "!=", line.id),
                 ("crossovered_budget_id", "=", line.crossovered_budget_id.id),
@@ -164,10 +166,15 @@ class CrossoveredBudgetLines(models.Model):
         if budget:
             # scope field read by the record rules before Odoo 11 writes
             # stored related fields
-            vals["company_id"] = budget.sudo().company_id.id
-            vals.setdefault("date_from", budget.sudo().date_from)
-            vals.setdefault("date_to", budget.sudo().date_to)
+            # sudo: copies the budget's scope fields and dates; the record rules then
+            #   check the new line as usual
+            raw = budget.sudo()
+            vals["company_id"] = raw.company_id.id
+            vals.setdefault("date_from", raw.date_from)
+            vals.setdefault("date_to", raw.date_to)
         if vals.get("community_id"):
+            # sudo: only passed to the community rights check below, which raises unless
+            #   the user may use it
             community = self.env["community.community"].sudo().browse(
                 vals["community_id"])
             self._check_community_rights(community)
@@ -192,6 +199,8 @@ class CrossoveredBudgetLines(models.Model):
     def write(self, vals):
         self._check_proposal_rights(self.mapped("crossovered_budget_id"))
         if vals.get("community_id"):
+            # sudo: only passed to the community rights check, which raises unless the
+            #   user may use it
             self._check_community_rights(
                 self.env["community.community"].sudo().browse(
                     vals["community_id"]))
@@ -226,6 +235,8 @@ class CrossoveredBudgetLines(models.Model):
         """Clerks propose: they change the lines of draft budgets only."""
         if self.env.uid == 1 or self.env.user.has_group(FINANCE_GROUP):
             return
+        # sudo: reads the state of the budgets being changed, to refuse changes outside
+        #   a draft
         for budget in budgets.sudo():
             if budget.state != "draft":
                 raise UserError(_(
@@ -239,6 +250,8 @@ class CrossoveredBudgetLines(models.Model):
         under the ``block`` policy."""
         self.ensure_one()
         currency = self.currency_id
+        # sudo: the availability check needs the line's figures whoever commits on it;
+        #   it only returns a warning or raises
         line = self.sudo()
         if line.budget_state != "validate":
             raise UserError(_(
@@ -273,6 +286,8 @@ class CrossoveredBudgetLines(models.Model):
         lines = moves.mapped("line_ids").filtered("analytic_account_id")
         if not lines:
             return []
+        # sudo: the overrun check runs on every posting, whoever posts; it only warns or
+        #   raises
         budget_lines = self.sudo().search([
             ("analytic_account_id", "in",
              lines.mapped("analytic_account_id").ids),

@@ -66,6 +66,8 @@ class FinanceAllocation(models.Model):
         # company_id is read by the record rules before Odoo 11 writes the
         # stored related field: copy it from the community.
         if vals.get("community_id") and not vals.get("company_id"):
+            # sudo: copies the community's company for the record rules, which then
+            #   check the new record as usual
             vals["company_id"] = self.env["community.community"].sudo(
             ).browse(vals["community_id"]).company_id.id
         return super().create(vals)

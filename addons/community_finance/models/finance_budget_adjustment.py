@@ -83,6 +83,8 @@ class FinanceBudgetAdjustment(models.Model):
         if vals.get("budget_id"):
             # scope field read by the record rules before Odoo 11 writes
             # stored related fields
+            # sudo: copies the budget's company for the record rules, which then check
+            #   the new record as usual
             vals["company_id"] = self.env["crossovered.budget"].sudo(
             ).browse(vals["budget_id"]).company_id.id
         if vals.get("name", "/") == "/":
@@ -131,6 +133,10 @@ class FinanceBudgetAdjustment(models.Model):
                     "Only submitted budget adjustments can be approved; "
                     "\"%s\" is not submitted.") % adjustment.name)
             if adjustment.need_validation:
+                # requesting the validation writes the reviews: only who may
+                # change the adjustment does it (reviewers click once they exist)
+                adjustment.check_access_rights("write")
+                adjustment.check_access_rule("write")
                 adjustment._validate_tier(adjustment.request_validation())
             elif adjustment.can_review:
                 adjustment._validate_tier()
@@ -151,12 +157,18 @@ class FinanceBudgetAdjustment(models.Model):
                         "reviewers": ", ".join(
                             pending.mapped("reviewer_ids.name"))})
             adjustment.line_ids._check_lines()
+            # sudo: approval checked above (tiers or finance officer); applies the lines
+            #   of this adjustment only
             adjustment.sudo().line_ids._apply()
+        # sudo: approval checked above (tiers or finance officer); a reviewer may lack
+        #   write access
         self.sudo().write({
             "state": "approved",
             "approval_date": fields.Date.context_today(self),
         })
         for adjustment in self:
+            # sudo: logs the approval on the adjusted budget, which a reviewer may not
+            #   write
             adjustment.budget_id.sudo().message_post(body=_(
                 "Budget adjustment %(name)s approved: %(reason)s") % {
                     "name": adjustment.name, "reason": adjustment.reason})
@@ -177,6 +189,8 @@ class FinanceBudgetAdjustment(models.Model):
                     "adjustment \"%s\" can reject it.") % adjustment.name)
             if adjustment.review_ids:
                 adjustment.reject_tier()
+        # sudo: caller checked above: a finance officer or an approver of each
+        #   adjustment
         self.sudo().write({"state": "rejected"})
         return True
 
@@ -187,6 +201,8 @@ class FinanceBudgetAdjustment(models.Model):
                 raise UserError(_(
                     "Only rejected budget adjustments can be reset to draft; "
                     "\"%s\" is not rejected.") % adjustment.name)
+        # sudo: the reviews of these adjustments only; the write below checks the
+        #   caller's access and rolls back otherwise
         self.mapped("review_ids").sudo().unlink()
         self.write({"state": "draft"})
         return True

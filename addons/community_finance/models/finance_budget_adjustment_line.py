@@ -47,6 +47,8 @@ class FinanceBudgetAdjustmentLine(models.Model):
         # scope field read by the record rules before Odoo 11 writes
         # stored related fields
         if vals.get("adjustment_id"):
+            # sudo: copies the adjustment's company for the record rules, which then
+            #   check the new record as usual
             vals["company_id"] = self.env["finance.budget.adjustment"].sudo(
             ).browse(vals["adjustment_id"]).company_id.id
         return super().create(vals)
@@ -93,14 +95,17 @@ class FinanceBudgetAdjustmentLine(models.Model):
                     "the line \"%(line)s\" of \"%(name)s\".") % {
                         "line": source._line_label(),
                         "name": line.adjustment_id.name})
+            # sudo: the available amount of the source line the proposer named, which
+            #   they may not read; shown in the refusal so that they can correct it
+            available = source.sudo().available_amount
             if kind in ("decrease", "transfer") and \
                     line.currency_id.compare_amounts(
-                        line.amount, source.sudo().available_amount) > 0:
+                        line.amount, available) > 0:
                 raise UserError(_(
                     "The budget line \"%(line)s\" has only %(available).2f "
                     "available: \"%(name)s\" cannot take %(amount).2f from "
                     "it.") % {"line": source._line_label(),
-                              "available": source.sudo().available_amount,
+                              "available": available,
                               "name": line.adjustment_id.name,
                               "amount": line.amount})
 

@@ -65,6 +65,8 @@ class FinanceBudgetExecutionReport(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # sql: creates the report's SQL view at install; the ORM reads it with the
+        #   record rules
         self.env.cr.execute("""
             CREATE VIEW finance_budget_execution_report AS (
             SELECT l.id, l.id AS budget_line_id,

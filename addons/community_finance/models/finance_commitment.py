@@ -7,6 +7,7 @@ from .crossovered_budget import FINANCE_GROUP
 
 
 def _origin_selection(self):
+    # sudo: lists model names for a selection; no record data
     return [(model.model, model.name)
             for model in self.env["ir.model"].sudo().search([])]
 
@@ -100,6 +101,8 @@ class FinanceCommitment(models.Model):
         # The record rules read the scope fields before Odoo 11 writes
         # stored related fields: copy them from the budget line.
         if vals.get("budget_line_id"):
+            # sudo: finance officers only (checked above); copies the budget line's
+            #   scope fields for the record rules
             line = self.env["crossovered.budget.lines"].sudo().browse(
                 vals["budget_line_id"])
             vals.update({
@@ -152,6 +155,8 @@ class FinanceCommitment(models.Model):
             "overrun": bool(warning),
         })
         if warning:
+            # sudo: logs the overrun warning on the committed budget, which the
+            #   committing user may not write
             line.crossovered_budget_id.sudo().message_post(body=warning)
         return commitment
 

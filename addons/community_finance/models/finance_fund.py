@@ -108,6 +108,8 @@ class FinanceFund(models.Model):
         groups = {}
         analytic_ids = self.mapped("analytic_account_id").ids
         if analytic_ids:
+            # sql: sums the analytic lines of the funds in self, which the user reads;
+            #   one grouped query instead of one per fund
             self.env.cr.execute("""
                 SELECT account_id,
                        COALESCE(SUM(CASE WHEN amount > 0 THEN amount END), 0),
@@ -138,6 +140,8 @@ class FinanceFund(models.Model):
         company = self.env["res.company"].browse(
             vals.get("company_id") or self.env.user.company_id.id)
         if not vals.get("analytic_account_id"):
+            # sudo: each fund gets its own analytic account named after it; finance
+            #   users may not write analytic accounts
             vals["analytic_account_id"] = self.env[
                 "account.analytic.account"].sudo().create({
                     "name": vals.get("name"),
@@ -154,6 +158,8 @@ class FinanceFund(models.Model):
         result = super().write(vals)
         if "name" in vals or "code" in vals:
             for fund in self:
+                # sudo: keeps the fund's own analytic account named after the fund the
+                #   user just changed
                 fund.analytic_account_id.sudo().write({
                     "name": fund.name, "code": fund.code})
         return result
@@ -163,6 +169,8 @@ class FinanceFund(models.Model):
         """A fund with entries is history (audit): archive it instead. An
         unused fund takes its analytic account with it."""
         analytics = self.mapped("analytic_account_id")
+        # sudo: only tests whether the fund's analytic account has lines, to refuse
+        #   deleting history
         used = self.env["account.analytic.line"].sudo().search(
             [("account_id", "in", analytics.ids)], limit=1)
         if used or self.filtered("transfer_move_id"):
@@ -173,6 +181,7 @@ class FinanceFund(models.Model):
                 "The fund \"%s\" has journal entries: archive it instead of "
                 "deleting it.") % fund.name)
         result = super().unlink()
+        # sudo: removes the unused analytic accounts of the funds the user just deleted
         analytics.sudo().unlink()
         return result
 
@@ -180,7 +189,11 @@ class FinanceFund(models.Model):
     def _default_journal(self, company):
         """The street's finance journal when the street is set up, else its
         first general journal."""
+        # sudo: the default journal of the fund's street, set up by the street's
+        #   administrator
         Journal = self.env["account.journal"].sudo()
+        # sudo: the finance journal of the fund's street, configuration set by its
+        #   administrator
         return company.sudo().finance_journal_id or Journal.search([
             ("company_id", "=", company.id), ("type", "=", "general"),
         ], limit=1)
@@ -188,6 +201,8 @@ class FinanceFund(models.Model):
     @api.model
     def _default_income_account(self, company):
         """Other income first: a grant is not the street's revenue."""
+        # sudo: the default income account of the fund's street; a reference, not data
+        #   shown
         Account = self.env["account.account"].sudo()
         for xmlid in ("account.data_account_type_other_income",
                       "account.data_account_type_revenue"):
@@ -245,7 +260,10 @@ class FinanceFund(models.Model):
         """Draft the entry passing an admission request's funding to its
         communities: the funding is credited to the fund, each community's
         share debited from it on the transfer account. A finance officer
-        posts it."""
+        posts it. The entry is drafted as superuser: only who may change
+        the funds drafts it, checked before anything is written."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for fund in self:
             request = fund.admission_request_id
             if not request:
@@ -256,6 +274,8 @@ class FinanceFund(models.Model):
                 raise UserError(_(
                     "The transfer of the fund \"%s\" is already prepared.")
                     % fund.name)
+            # sudo: drafts the transfer of this fund only; writing transfer_move_id
+            #   below checks the user's write access
             fund.transfer_move_id = self.env["account.move"].sudo().create(
                 fund._transfer_move_vals(request))
         return True
@@ -275,6 +295,8 @@ class FinanceFund(models.Model):
 
     def _transfer_account(self):
         category = self.env.ref(TRANSFER_CATEGORY, raise_if_not_found=False)
+        # sudo: the accounts of the transfer category, configuration data; filtered on
+        #   the fund's street
         accounts = category.sudo().account_ids.filtered(
             lambda account: account.company_id == self.company_id
         ) if category else self.env["account.account"]

@@ -53,6 +53,8 @@ class FinanceServiceMilestone(models.Model):
                  "invoice_ids.residual")
     def _compute_amounts(self):
         for milestone in self:
+            # sudo: bills are finance data; the milestone's readers see only its billed
+            #   and paid totals
             bills = milestone.sudo().invoice_ids.filtered(
                 lambda bill: bill.state != "cancel")
             milestone.billed_amount = sum(bills.mapped("amount_total"))
@@ -62,6 +64,8 @@ class FinanceServiceMilestone(models.Model):
 
     @api.constrains("amount")
     def _check_amount(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for milestone in self.sudo():
             if milestone.currency_id.compare_amounts(
                     milestone.amount, 0.0) <= 0:
@@ -85,6 +89,8 @@ class FinanceServiceMilestone(models.Model):
     def create(self, vals):
         # the record rules filter on these: write them before the insert
         if vals.get("project_id"):
+            # sudo: copies the project's scope fields for the record rules, which then
+            #   check the new record as usual
             project = self.env["finance.service.project"].sudo().browse(
                 vals["project_id"])
             vals["community_id"] = project.community_id.id

@@ -110,6 +110,8 @@ class FinanceServiceProject(models.Model):
 
     @api.constrains("contract_amount", "milestone_ids")
     def _check_amounts(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for project in self.sudo():
             currency = project.currency_id
             if currency.compare_amounts(project.contract_amount, 0.0) <= 0:
@@ -128,6 +130,8 @@ class FinanceServiceProject(models.Model):
 
     @api.constrains("partner_id")
     def _check_partner(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for project in self.sudo():
             if project.partner_id.organisation_type != "social_org":
                 raise ValidationError(_(
@@ -138,13 +142,15 @@ class FinanceServiceProject(models.Model):
 
     @api.constrains("fund_id", "expense_account_id", "company_id")
     def _check_fund(self):
+        # sudo: the constraint reads the record being written and its fund's settings;
+        #   it only raises
         for project in self.sudo():
             if project.fund_id.company_id != project.company_id:
                 raise ValidationError(_(
                     "The fund of the project \"%s\" belongs to another "
                     "street.") % project.name)
             if project.expense_account_id not in \
-                    project.fund_id.sudo().allowed_account_ids:
+                    project.fund_id.allowed_account_ids:
                 raise ValidationError(_(
                     "The project \"%(project)s\" cannot book its bills on "
                     "%(account)s: the fund \"%(fund)s\" does not allow that "

@@ -54,6 +54,8 @@ class FinanceSubsidyHolder(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for holder in self.sudo():
             if holder.date_end and holder.date_end < holder.date_start:
                 raise ValidationError(_(
@@ -64,6 +66,8 @@ class FinanceSubsidyHolder(models.Model):
     # itself with a clear AccessError right after
     @api.constrains("bank_account_id", "partner_id")
     def _check_bank_account(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for holder in self.sudo():
             if holder.bank_account_id and \
                     holder.bank_account_id.partner_id != holder.partner_id:
@@ -95,6 +99,8 @@ class FinanceSubsidyHolder(models.Model):
         # the record rules filter on the street: write it before the
         # insert (see docs/community_base.md, "Scope fields")
         if vals.get("community_id"):
+            # sudo: copies the community's company for the record rules, which then
+            #   check the new record as usual
             vals["company_id"] = self.env["community.community"].sudo(
             ).browse(vals["community_id"]).company_id.id
         return super().create(vals)

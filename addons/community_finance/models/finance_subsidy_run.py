@@ -36,7 +36,8 @@ class FinanceSubsidyRun(models.Model):
 
     @api.model
     def _default_expense_account(self):
-        return self.env.user.company_id.sudo().finance_expense_account_id
+        # env.user is a superuser record already (Odoo 11): no sudo() needed
+        return self.env.user.company_id.finance_expense_account_id
 
     @api.model
     def _default_payable_account(self):

@@ -42,6 +42,8 @@ class FinanceSubsidyStandard(models.Model):
 
     @api.constrains("amount")
     def _check_amount(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for standard in self.sudo():
             if float_compare(standard.amount, 0.0, precision_rounding=(
                     standard.currency_id.rounding)) <= 0:
@@ -52,6 +54,8 @@ class FinanceSubsidyStandard(models.Model):
     @api.constrains("date_from", "date_to", "post_code", "company_id",
                     "active")
     def _check_overlap(self):
+        # sudo: the overlap check must see every standard of the street; it only raises,
+        #   naming the record written
         for standard in self.sudo():
             if standard.date_to and standard.date_to < standard.date_from:
                 raise ValidationError(_(

@@ -63,6 +63,8 @@ class FinanceTaxRecord(models.Model):
 
     @api.constrains("period")
     def _check_period(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for record in self.sudo():
             if not PERIOD_PATTERN.match(record.period or ""):
                 raise ValidationError(_(
@@ -74,6 +76,8 @@ class FinanceTaxRecord(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("source_id"):
+            # sudo: copies the source's scope fields for the record rules, which then
+            #   check the new record as usual
             source = self.env["finance.tax.source"].sudo().browse(
                 vals["source_id"])
             vals["community_id"] = source.community_id.id

@@ -87,6 +87,8 @@ class FinanceTaxSource(models.Model):
 
     @api.constrains("tax_number")
     def _check_tax_number(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for source in self.sudo():
             number = (source.tax_number or "").strip()
             if not TAX_NUMBER.match(number) or len(number) not in (15, 18, 20):
@@ -100,6 +102,8 @@ class FinanceTaxSource(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("community_id"):
+            # sudo: copies the community's company for the record rules, which then
+            #   check the new record as usual
             vals["company_id"] = self.env["community.community"].sudo(
             ).browse(vals["community_id"]).company_id.id
         if vals.get("tax_number"):

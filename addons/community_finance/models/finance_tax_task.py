@@ -47,6 +47,8 @@ class FinanceTaxTask(models.Model):
 
     @api.constrains("amount_due", "amount_collected")
     def _check_amounts(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for task in self.sudo():
             rounding = task.currency_id.rounding
             if float_compare(task.amount_due, 0.0,
@@ -63,6 +65,8 @@ class FinanceTaxTask(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("source_id"):
+            # sudo: copies the source's scope fields for the record rules, which then
+            #   check the new record as usual
             source = self.env["finance.tax.source"].sudo().browse(
                 vals["source_id"])
             vals["community_id"] = source.community_id.id

@@ -1,7 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 CHART_XMLID = "l10n_cn_small_business.l10n_chart_china_small_business"
 FUNDS_ACCOUNT_CODE = "1012"
@@ -43,7 +43,20 @@ class ResCompany(models.Model):
 
     @api.multi
     def action_finance_setup(self):
-        """Button of the street form: set up the street's finance."""
+        """Button of the street form: set up the street's finance. The
+        set-up runs as superuser and RPC reaches the button without the
+        form, so it checks its caller: a finance officer of the street."""
+        user = self.env.user
+        if not user._is_superuser():
+            if not user.has_group("community_finance.group_finance_officer"):
+                raise AccessError(_(
+                    "Only a finance officer sets up the finance of %s.")
+                    % ", ".join(self.mapped("name")))
+            outside = self - user.company_ids
+            if outside:
+                raise AccessError(_(
+                    "You cannot set up the finance of %s: you do not work "
+                    "there.") % ", ".join(outside.mapped("name")))
         self._finance_setup()
         return True
 
@@ -57,9 +70,14 @@ class ResCompany(models.Model):
         communities are added or a setting was cleared.
         """
         chart = self.env.ref(CHART_XMLID)
+        # sudo: the set-up is configuration, run at install or by a finance officer of
+        #   the street (checked in action_finance_setup)
         Account = self.env["account.account"].sudo()
+        # sudo: as above, for the streets in self only
         for company in self.sudo():
             if not company.chart_template_id:
+                # sudo: Odoo's chart installer needs account administration rights; it
+                #   only sets up this street
                 wizard = self.env["wizard.multi.charts.accounts"].sudo().create({
                     "company_id": company.id,
                     "chart_template_id": chart.id,
@@ -90,6 +108,8 @@ class ResCompany(models.Model):
             if vals:
                 company.write(vals)
             if not company.finance_budget_post_id:
+                # sudo: the street's own budgetary position for community funds, created
+                #   once at setup
                 company.finance_budget_post_id = self.env[
                     "account.budget.post"].sudo().create({
                         "name": _("Community funds expenditure"),
@@ -102,6 +122,8 @@ class ResCompany(models.Model):
                 company.write({"fiscalyear_last_day": 31,
                                "fiscalyear_last_month": 12})
             company._finance_default_standards()
+            # sudo: gives analytic accounts to every community of the street being set
+            #   up
             communities = self.env["community.community"].sudo().with_context(
                 active_test=False).search([
                     ("company_id", "=", company.id),
@@ -121,6 +143,7 @@ class ResCompany(models.Model):
         standards sharing accounts would count each expense of a community
         twice.
         """
+        # sudo: default funding standards of the street being set up, created once
         Standard = self.env["finance.fund.standard"].sudo().with_context(
             active_test=False)
         if Standard.search_count([("company_id", "=", self.id)]):
@@ -157,6 +180,8 @@ class ResCompany(models.Model):
     def _finance_standard_post(self, name, code):
         """The budgetary position of a standard, on its own expense
         sub-account ``code``."""
+        # sudo: the expense sub-account and budgetary position of a standard, created at
+        #   setup
         Account = self.env["account.account"].sudo()
         account = Account.search([
             ("company_id", "=", self.id), ("code", "=", code)], limit=1)
@@ -166,6 +191,8 @@ class ResCompany(models.Model):
                 "user_type_id": self.finance_expense_account_id.user_type_id.id
                 or self.env.ref("account.data_account_type_expenses").id,
             })
+        # sudo: the expense sub-account and budgetary position of a standard, created at
+        #   setup
         return self.env["account.budget.post"].sudo().create({
             "name": name, "company_id": self.id,
             "account_ids": [(6, 0, account.ids)],
@@ -184,6 +211,7 @@ class ResCompany(models.Model):
         return account
 
     def _finance_journal(self):
+        # sudo: the street's finance journal, found or created at setup
         Journal = self.env["account.journal"].sudo()
         journal = Journal.search([
             ("company_id", "=", self.id), ("code", "=", "FIN")], limit=1)
@@ -197,6 +225,8 @@ class ResCompany(models.Model):
 
     def _finance_bank_account(self):
         """The account the street pays from: its bank journal's."""
+        # sudo: reads the street's bank journal account at setup; configuration, not
+        #   data shown
         journal = self.env["account.journal"].sudo().search([
             ("company_id", "=", self.id), ("type", "=", "bank")],
             order="sequence, id", limit=1)

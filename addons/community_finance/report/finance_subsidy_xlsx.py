@@ -70,12 +70,15 @@ class FinanceSubsidyXlsx(models.AbstractModel):
     def _bank_account(self, run, partner):
         """Read as superuser: bank accounts belong to the main company by
         default, while whoever may print the run may see where it pays."""
+        # sudo: the payee's account, for a finance officer allowed to print
+        # the run (checked before: ``_check_report_access``)
         holder = self.env["finance.subsidy.holder"].sudo().with_context(
             active_test=False).search([
                 ("partner_id", "=", partner.id),
                 ("company_id", "=", run.company_id.id),
                 ("bank_account_id", "!=", False),
             ], limit=1)
+        # sudo: as above, the partner's own bank account
         return holder.bank_account_id or partner.sudo().bank_ids[:1]
 
     def _post_name(self, run, line):

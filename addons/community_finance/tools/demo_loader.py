@@ -27,6 +27,8 @@ def load_demo(env, seed=1, scale=0.05, today=None):
     commits). Returns ``{"created": bool, "counts": {...}}``."""
     # names the code gives (budget, standards, journal) in the street's
     # language
+    # sudo: the demo loader is run from the command line by the operator, not reachable
+    #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
         env.context, tracking_disable=True, mail_create_nolog=True,
         mail_notrack=True, lang="zh_CN"))

@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class FinanceAllocationWizard(models.TransientModel):
@@ -98,6 +98,8 @@ class FinanceAllocationWizard(models.TransientModel):
         end = datetime.combine(
             fields.Date.from_string(self.count_date) + timedelta(days=1),
             time.min)
+        # sudo: household counts per community only (no resident data), for the street
+        #   whose standards _standards let the user read
         groups = self.env["community.household"].sudo().read_group(
             [("company_id", "=", self.company_id.id),
              ("create_date", "<", fields.Datetime.to_string(end))],
@@ -117,6 +119,7 @@ class FinanceAllocationWizard(models.TransientModel):
                 "there is nothing to allocate for %(year)d.") % {
                     "street": self.company_id.name, "date": self.count_date,
                     "year": year})
+        # sudo: the communities counted above, for their names on the allocation lines
         communities = self.env["community.community"].sudo().search([
             ("company_id", "=", self.company_id.id),
             ("id", "in", list(counts))])
@@ -159,13 +162,32 @@ class FinanceAllocationWizard(models.TransientModel):
                     "street": self.company_id.name})
         return budget
 
+    def _check_finance_officer_of_street(self):
+        """Allocations write the street's budget: a finance officer of the
+        street (or the superuser) runs them."""
+        user = self.env.user
+        if user._is_superuser():
+            return
+        if not user.has_group("community_finance.group_finance_officer") \
+                or self.company_id not in user.company_ids:
+            # sudo: the street's name for the message only
+            raise AccessError(_(
+                "Only a finance officer of %s allocates its community "
+                "funds.") % self.sudo().company_id.name)
+
     def _lock_street(self):
         """Allocations of one street run one after the other: each
         rewrites the street's row first, so a second run that started
         meanwhile waits for the first to end, then fails with a
         serialization error; Odoo runs it again on a fresh snapshot, where
         it finds the first run's allocations and updates them. Two runs
-        give the result of one, with no duplicate lines."""
+        give the result of one, with no duplicate lines.
+        The lock comes first, before the record rules had a say: so the
+        caller is checked here (RPC reaches the buttons with any street).
+        """
+        self._check_finance_officer_of_street()
+        # sql: a no-op update that locks the street's row so that two runs serialise; no
+        #   data read
         self.env.cr.execute(
             "UPDATE res_company SET write_date = write_date WHERE id = %s",
             (self.company_id.id,))

@@ -180,6 +180,8 @@ class FinanceTaxImportWizard(models.TransientModel):
                 ("company_id", "=", self.company_id.id)])}
         existing = set()
         if sources:
+            # sql: one query for the existing records of sources the user's search
+            #   returned above (duplicate check)
             self.env.cr.execute("""
                 SELECT source_id, period, tax_type FROM finance_tax_record
                  WHERE source_id IN %s
@@ -255,12 +257,16 @@ class FinanceTaxImportWizard(models.TransientModel):
         for start in range(0, len(values), PAGE_SIZE):
             page = [row + (uid, uid)
                     for row in values[start:start + PAGE_SIZE]]
+            # sql: bulk insert after check_access_rights; the new rows are then checked
+            #   against the record rules
             result = execute_values(
                 self.env.cr, INSERT_QUERY, page, template=INSERT_TEMPLATE,
                 page_size=PAGE_SIZE, fetch=True)
             ids.extend(row[0] for row in result)
         self.env["finance.tax.record"].invalidate_cache()
         self.env["finance.tax.source"].invalidate_cache()
+        # as the ORM's create does: the new rows must be in the user's reach
+        self.env["finance.tax.record"].browse(ids).check_access_rule("create")
         return ids
 
 

@@ -20,6 +20,8 @@ class CommunityBuilding(models.Model):
 
     @api.constrains("grid_id", "compound_id")
     def _check_grid_id(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for building in self.sudo():
             grid = building.grid_id
             if grid and grid.community_id != building.community_id:

@@ -36,8 +36,10 @@ class CommunityCommunity(models.Model):
 
     @api.depends("household_count")
     def _compute_grid_figures(self):
+        # sudo: grid counts of the communities in self, whoever reads them; figures only
         grids = self.env["grid.grid"].sudo().search(
             [("community_id", "in", self.ids)])
+        # sudo: household counts per community of self, whoever reads them; figures only
         in_grids = {
             row["community_id"][0]: row["community_id_count"]
             for row in self.env["community.household"].sudo().read_group(

@@ -42,6 +42,8 @@ class CommunityHousehold(models.Model):
     @api.depends("visit_ids.date")
     def _compute_last_visit_date(self):
         for household in self:
+            # sudo: the last visit date belongs to the household, whoever reads it;
+            #   visits themselves stay hidden
             dates = household.sudo().visit_ids.mapped("date")
             household.last_visit_date = max(dates) if dates else False
 
@@ -69,6 +71,8 @@ class CommunityHousehold(models.Model):
                 "Households can only be filtered on being visited or not."))
         overdue = (operator == "=") == value
         domains = []
+        # sudo: each street's overdue limit, used to build a domain the search then
+        #   applies with the user's rights
         for company in self.env["res.company"].sudo().search([]):
             limit = self._overdue_limit(company)
             if overdue:
@@ -82,6 +86,8 @@ class CommunityHousehold(models.Model):
 
     @api.constrains("grid_id", "building_id")
     def _check_grid_id(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for household in self.sudo():
             grid = household.grid_id
             if grid and grid.community_id != household.community_id:
@@ -95,6 +101,8 @@ class CommunityHousehold(models.Model):
     def create(self, vals):
         # a new household of a building drawn into a grid is in that grid
         if vals.get("building_id") and "grid_id" not in vals:
+            # sudo: a new household joins its building's grid; the record rules then
+            #   check the new record as usual
             building = self.env["community.building"].sudo().browse(
                 vals["building_id"])
             if building.grid_id:

@@ -5,6 +5,7 @@ import random
 import threading
 import time
 from datetime import datetime
+from email.utils import formataddr
 
 import pytz
 from psycopg2 import OperationalError, sql
@@ -121,6 +122,7 @@ class GridCase(models.Model):
         the street leads each index; bench/RESULTS.md (case dashboard) shows
         each one's plan with and without it."""
         for name, definition in CASE_INDEXES:
+            # sql: creates the case indexes at install; no data read
             self.env.cr.execute(sql.SQL(
                 "CREATE INDEX IF NOT EXISTS {} ON grid_case {}").format(
                     sql.Identifier(name), sql.SQL(definition)))
@@ -131,6 +133,7 @@ class GridCase(models.Model):
         officer on the street picks the household straight away."""
         communities = self.env.user.community_ids
         if not communities:
+            # sudo: the communities of the user's own grids, as a default value
             communities = self.env["grid.grid"].sudo().search([
                 "|", ("officer_id", "=", self.env.uid),
                 ("deputy_ids", "in", self.env.uid)]).mapped("community_id")
@@ -309,6 +312,8 @@ class GridCase(models.Model):
     @api.depends("reporter_phone")
     def _compute_reporter_phone_masked(self):
         # the mask is what non-clerks see, so the phone is read as superuser
+        # sudo: the mask is what non-clerks see of the reporter's phone; only that
+        #   column
         for case, raw in zip(self, self.sudo()):
             case.reporter_phone_masked = id_number.mask_phone(
                 raw.reporter_phone)
@@ -333,6 +338,8 @@ class GridCase(models.Model):
     @api.constrains("community_id", "household_id", "building_id",
                     "compound_id", "grid_id")
     def _check_location_community(self):
+        # sudo: the constraint reads the case being written; the record rules then check
+        #   it
         for case in self.sudo():
             for location in (case.household_id, case.building_id,
                              case.compound_id, case.grid_id):
@@ -404,6 +411,8 @@ class GridCase(models.Model):
                 "deadline and loop are set by its buttons."))
         vals = self._location_values(dict(vals))
         if not vals.get("community_id") and vals.get("reporter_resident_id"):
+            # sudo: the reporter's community, copied as the case's scope; the record
+            #   rules then check the case
             resident = self.env["community.resident"].sudo().browse(
                 vals["reporter_resident_id"])
             vals["community_id"] = resident.community_id.id
@@ -415,6 +424,8 @@ class GridCase(models.Model):
                 "tell which community it is in."))
         # The one way of community_base: the street is copied before the
         # insert so that the record rules of the reporting clerk accept it.
+        # sudo: copies the community's company for the record rules, which then check
+        #   the new case
         community = self.env["community.community"].sudo().browse(
             vals["community_id"])
         vals["company_id"] = community.company_id.id
@@ -437,6 +448,8 @@ class GridCase(models.Model):
                 "grid_id"}.intersection(vals):
             vals = self._location_values(dict(vals))
         if vals.get("community_id"):
+            # sudo: copies the community's company for the record rules, which then
+            #   check the case
             vals["company_id"] = self.env["community.community"].sudo(
             ).browse(vals["community_id"]).company_id.id
         result = super().write(vals)
@@ -451,6 +464,22 @@ class GridCase(models.Model):
                 "The case %s cannot be deleted: cases are kept for the "
                 "record; close it instead.") % self[:1].name)
         return super().unlink()
+
+    @api.multi
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        """Every step of the loop posts in the chatter as the user who
+        pressed the button (the tracked step, the reason): see
+        ``_sender_without_email``."""
+        self._sender_without_email(kwargs)
+        return super().message_post(*args, **kwargs)
+
+    @api.multi
+    def message_post_with_template(self, template_id, **kwargs):
+        """The to-do marked done posts through a composer (a mail.message
+        too): see ``_sender_without_email``."""
+        self._sender_without_email(kwargs)
+        return super().message_post_with_template(template_id, **kwargs)
 
     @api.multi
     def action_dispatch(self):
@@ -658,6 +687,8 @@ class GridCase(models.Model):
     @api.model
     def _calendar_of(self, company):
         """The street's case calendar, or else the shipped 街道工作日历."""
+        # sudo: the street's case calendar, configuration every role computing a
+        #   deadline needs
         calendar = company.sudo().case_calendar_id or self.env.ref(
             "community_grid.resource_calendar_street",
             raise_if_not_found=False)
@@ -665,6 +696,8 @@ class GridCase(models.Model):
             raise UserError(_(
                 "%s has no working-day calendar for its case deadlines: "
                 "choose one in the street's settings.") % company.name)
+        # sudo: the street's case calendar, configuration every role computing a
+        #   deadline needs
         return calendar.sudo()
 
     @api.model
@@ -673,6 +706,7 @@ class GridCase(models.Model):
         the day of the report."""
         if not category_id:
             return False
+        # sudo: the category's deadline in days, configuration every reporter needs
         category = self.env["grid.case.category"].sudo().browse(category_id)
         calendar = self._calendar_of(company)
         return calendar.working_days_add(
@@ -696,12 +730,16 @@ class GridCase(models.Model):
         most precise location given (household, building, compound,
         grid)."""
         sudo = self.env
+        # sudo: parts of a location the user may read (base.py refuses others)
         household = sudo["community.household"].sudo().browse(
             vals.get("household_id") or [])
+        # sudo: the wider location of a part the user may read (base.py refuses others)
         building = household.building_id or sudo[
             "community.building"].sudo().browse(vals.get("building_id") or [])
+        # sudo: the wider location of a part the user may read (base.py refuses others)
         compound = building.compound_id or sudo[
             "community.compound"].sudo().browse(vals.get("compound_id") or [])
+        # sudo: the wider location of a part the user may read (base.py refuses others)
         grid = sudo["grid.grid"].sudo().browse(vals.get("grid_id") or [])
         if household:
             vals["building_id"] = building.id
@@ -721,12 +759,16 @@ class GridCase(models.Model):
         """Auto-dispatch: the category's default unit, and the officer of
         the grid the case is in as the handler."""
         values = {}
+        # sudo: auto-dispatch: the category's default unit, configuration the reporter
+        #   may not read
         category = self.env["grid.case.category"].sudo().browse(
             vals.get("category_id") or [])
         if category.department_id:
             values["handler_department_id"] = category.department_id.id
         if category.partner_id:
             values["handler_partner_id"] = category.partner_id.id
+        # sudo: auto-dispatch: the grid's officer as handler, for a reporter outside the
+        #   grid
         grid = self.env["grid.grid"].sudo().browse(vals.get("grid_id") or [])
         if grid.officer_id:
             values["handler_user_id"] = grid.officer_id.id
@@ -771,6 +813,8 @@ class GridCase(models.Model):
         a fresh snapshot, where this check sees the new step and refuses
         in words. Without the lock both could pass the check."""
         if self.ids:
+            # sql: locks the rows of the cases being moved (FOR UPDATE), so two clicks
+            #   serialise
             self.env.cr.execute(
                 "SELECT id FROM grid_case WHERE id IN %s ORDER BY id "
                 "FOR UPDATE", (tuple(self.ids),))
@@ -841,6 +885,8 @@ class GridCase(models.Model):
         self.ensure_one()
         if not user:
             return self.env["mail.activity"]
+        # sudo: the to-do of the case's next person, who may not be the user moving the
+        #   case
         return self.env["mail.activity"].sudo().create({
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
@@ -852,8 +898,23 @@ class GridCase(models.Model):
             or fields.Date.context_today(self),
         })
 
+    @api.model
+    def _sender_without_email(self, values):
+        """Odoo refuses a message from a user without an e-mail address
+        ("Unable to send email..."), which would block the step of the
+        loop that posts it: handlers of street sections often have none.
+        Such a message gets the user's name at the street's address as its
+        sender, or none at all: an e-mail that then cannot go out fails in
+        the mail queue, never the step. ``values`` is completed in place."""
+        user = self.env.user
+        if "email_from" not in values and not user.email:
+            street_email = user.company_id.email
+            values["email_from"] = street_email and formataddr(
+                (user.name, street_email))
+
     @api.multi
     def _finish_activities(self):
+        # sudo: closes the to-dos of these cases, whoever they were for
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids)])
         activities.action_feedback()
@@ -864,6 +925,7 @@ class GridCase(models.Model):
         the next loop's people."""
         self.ensure_one()
         to_level = NEXT_LOOP[self.loop_level]
+        # sudo: the escalation record is the system's log, written whoever escalates
         self.env["grid.case.escalation"].sudo().create({
             "case_id": self.id,
             "from_level": self.loop_level,
@@ -890,6 +952,8 @@ class GridCase(models.Model):
         street for the street loop; the users of the district office, or
         else the street's leaders, for the district loop."""
         self.ensure_one()
+        # sudo: who answers for the case in a loop, to notify them; the user may not
+        #   read other users
         Users = self.env["res.users"].sudo()
         street = self.company_id
         if level == "street":
@@ -910,6 +974,8 @@ class GridCase(models.Model):
         """The handler's superior: the manager of the handling section, or
         else the street clerks."""
         self.ensure_one()
+        # sudo: the handler's superior, to notify them; the user may not read the
+        #   section
         manager = self.sudo().handler_department_id.manager_id.user_id
         return manager or self._loop_users("street")
 
@@ -955,6 +1021,7 @@ class GridCase(models.Model):
         action only: a test's or a user's transaction is never committed).
         Return the ids of the cases changed."""
         today = today or self._street_today()
+        # sql: the range of case ids for the scheduled action's batches; no data shown
         self.env.cr.execute("SELECT MIN(id), MAX(id) FROM grid_case")
         first, last = self.env.cr.fetchone()
         changed = []
@@ -962,6 +1029,8 @@ class GridCase(models.Model):
         while first and start <= last:
 
             def flip(cr, start=start):
+                # sql: the scheduled action flips the overdue flag of a million cases in
+                #   batches
                 cr.execute("""
                     UPDATE grid_case SET is_overdue = NOT COALESCE(
                         is_overdue, FALSE)
@@ -991,10 +1060,12 @@ class GridCase(models.Model):
             auto_commit = _auto_commit()
         today = today or self._street_today()
         changed = []
+        # sudo: the scheduled action recomputes the deadlines of every street
         calendars = self.env["resource.calendar"].sudo().with_context(
             active_test=False).search(
                 [("deadline_recompute_from", "!=", False)])
         for calendar in calendars:
+            # sql: the calendar's write date, read to clear its flag only if unchanged
             self.env.cr.execute("SELECT write_date FROM resource_calendar "
                                 "WHERE id = %s", (calendar.id,))
             stamp = self.env.cr.fetchone()[0]
@@ -1003,6 +1074,7 @@ class GridCase(models.Model):
                 auto_commit, batch_size)
 
             def clear(cr, calendar_id=calendar.id, stamp=stamp):
+                # sql: clears the calendar's recompute flag unless changed meanwhile
                 cr.execute("""
                     UPDATE resource_calendar
                     SET deadline_recompute_from = NULL
@@ -1052,12 +1124,14 @@ class GridCase(models.Model):
         if not companies:
             return []
         params = calendar._working_days_params()
+        # sudo: the deadlines in days of every category, configuration
         sla = {category.id: category.sla_days for category in
                self.env["grid.case.category"].sudo().with_context(
                    active_test=False).search([])}
         cr = self.env.cr
         scope = {"companies": tuple(companies), "open": OPEN_STATES,
                  "since": since, "tz": STREET_TZ, "today": today}
+        # sql: the range of open case ids of the calendar's streets, for the batches
         cr.execute("SELECT MIN(id), MAX(id) FROM grid_case c WHERE "
                    "c.company_id IN %(companies)s AND c.state IN %(open)s",
                    scope)
@@ -1088,6 +1162,7 @@ class GridCase(models.Model):
             AND c.id BETWEEN %(start)s AND %(stop)s"""
         local_day = ("(c.date_reported AT TIME ZONE 'UTC' "
                      "AT TIME ZONE %(tz)s)::date")
+        # sql: the (day, category) pairs of a batch, to count working days once per pair
         cr.execute("SELECT DISTINCT %s, c.category_id FROM grid_case c "
                    "WHERE %s" % (local_day, where), scope)
         keys = cr.fetchall()
@@ -1103,6 +1178,7 @@ class GridCase(models.Model):
             scope, days=[day for day, _category in keys],
             categories=[category for _day, category in keys],
             deadlines=[deadlines[key] for key in keys])
+        # sql: writes the new deadlines of a batch in one UPDATE, only where they change
         cr.execute("""
             UPDATE grid_case c SET date_deadline = v.deadline,
                 date_deadline_original = v.deadline,
@@ -1125,6 +1201,7 @@ class GridCase(models.Model):
         if calendar == self.env.ref("community_grid.resource_calendar_street",
                                     raise_if_not_found=False):
             domain = ["|", ("case_calendar_id", "=", False)] + domain
+        # sudo: the streets that use the calendar, for the deadline recompute; ids only
         return self.env["res.company"].sudo().search(domain).ids
 
     @api.model
@@ -1133,6 +1210,7 @@ class GridCase(models.Model):
         street's reminder days, and their superior once the case is the
         configured working days past its deadline; once a day at most."""
         today = today or self._street_today()
+        # sudo: the scheduled action chases the cases of every street
         cases = self.sudo().search([
             ("state", "=", "dispatch"), ("handler_user_id", "!=", False),
             ("date_deadline", "!=", False)])
@@ -1175,6 +1253,7 @@ class GridCase(models.Model):
                           partner_ids=users.mapped("partner_id").ids)
         summary = _("Chased: %s") % self.name
         for user in users:
+            # sudo: whether the user already has this reminder on their to-do list
             if not self.env["mail.activity"].sudo().search_count([
                     ("res_model", "=", self._name), ("res_id", "=", self.id),
                     ("user_id", "=", user.id), ("summary", "=", summary)]):
@@ -1187,6 +1266,7 @@ class GridCase(models.Model):
         number of working days in its new loop before going further up.
         Return the cases escalated."""
         today = today or self._street_today()
+        # sudo: the scheduled action escalates the cases of every street
         cases = self.sudo().search([
             ("state", "in", OPEN_STATES), ("loop_level", "!=", "district"),
             ("date_deadline", "<", today)])

@@ -96,6 +96,8 @@ class GridCaseRequest(models.Model):
                     raise ValidationError(_(
                         "Give the new deadline asked for the case %s.")
                         % request.case_id.name)
+                # sudo: compares with the case's current deadline, which the requester
+                #   may no longer read
                 current = request.sudo().case_id.date_deadline
                 if request.state in ("draft", "pending") and current and (
                         request.new_deadline <= current):
@@ -181,6 +183,8 @@ class GridCaseRequest(models.Model):
                 raise UserError(_(
                     "Only a request pending approval can be approved; %s is "
                     "not pending.") % request.name)
+            # sudo: the case may be outside the approver's scope; its state decides
+            #   whether the request can still apply
             if request.sudo().case_id.state != "dispatch":
                 raise UserError(_(
                     "The case %s is no longer at its handler: the request "
@@ -203,6 +207,8 @@ class GridCaseRequest(models.Model):
                         "request": request.name,
                         "reviewers": ", ".join(
                             pending.mapped("reviewer_ids.name"))})
+        # sudo: approval checked above (tiers or street clerk); approvers need no write
+        #   access on requests
         self.sudo().write({"state": "approved"})
         for request in self:
             request._apply()
@@ -226,8 +232,11 @@ class GridCaseRequest(models.Model):
                     "Only an approver of the request %s can reject it.")
                     % request.name)
             request.reject_tier()
+        # sudo: caller checked above: an approver of each request
         self.sudo().write({"state": "rejected"})
         for request in self:
+            # sudo: logs the rejection on the request's case, which the approver may not
+            #   write
             request.case_id.sudo().message_post(
                 body=_("%(request)s rejected by %(user)s: %(reason)s") % {
                     "request": request.name, "user": self.env.user.name,
@@ -241,6 +250,8 @@ class GridCaseRequest(models.Model):
         right is the approval, not write access on cases; the chatter names
         the approver."""
         self.ensure_one()
+        # sudo: the approval is the approver's right to change the case, not write
+        #   access on cases; the chatter names the approver
         case = self.case_id.sudo()
         approver = self.env.user.name
         if self.request_type == "extension":

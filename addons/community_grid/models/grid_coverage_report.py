@@ -42,6 +42,8 @@ class GridCoverageReport(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # sql: creates the report's SQL view at install; the ORM reads it with the
+        #   record rules
         self.env.cr.execute(sql.SQL("""
             CREATE VIEW {table} AS (
             WITH households AS (

@@ -124,6 +124,8 @@ class GridGrid(models.Model):
 
     @api.constrains("community_id")
     def _check_community_id(self):
+        # sudo: the constraint reads the grid being written and its members; the record
+        #   rules then check the grid
         for grid in self.sudo():
             strays = [
                 rec for rec in list(grid.building_ids) + list(grid.household_ids)
@@ -142,6 +144,8 @@ class GridGrid(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # company_id) would refuse the creator's own record.
         if vals.get("community_id"):
+            # sudo: copies the community's company for the record rules, which then
+            #   check the new record as usual
             community = self.env["community.community"].sudo().browse(
                 vals["community_id"])
             vals = dict(vals, company_id=community.company_id.id)

@@ -99,6 +99,8 @@ class GridVisit(models.Model):
     @api.constrains("date")
     def _check_date(self):
         today = fields.Date.context_today(self)
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for visit in self.sudo():
             if visit.date > today:
                 raise ValidationError(_(
@@ -109,6 +111,8 @@ class GridVisit(models.Model):
 
     @api.constrains("household_id", "resident_ids")
     def _check_resident_ids(self):
+        # sudo: the constraint reads the record being written; the record rules then
+        #   refuse it with a clear AccessError if out of scope
         for visit in self.sudo():
             strays = visit.resident_ids.filtered(
                 lambda resident: resident.household_id != visit.household_id)
@@ -124,6 +128,8 @@ class GridVisit(models.Model):
     def _check_officer_grid(self):
         """A grid officer visits the households of their own grids; clerks
         record visits anywhere in their scope (the record rules)."""
+        # sudo: the officer's groups decide the check; the record rules then refuse the
+        #   visit if out of scope
         for visit in self.sudo():
             officer = visit.officer_id
             if not officer.has_group(OFFICER_GROUP) or officer.has_group(
@@ -146,7 +152,14 @@ class GridVisit(models.Model):
 
     @api.multi
     def name_get(self):
+        """The date and household of each visit. RPC reaches name_get on
+        any id, so the visits are checked as the caller; only the
+        household's name is read past the rules (a deputy reads the grid's
+        visits, not always its households)."""
+        self.check_access_rights("read")
+        self.check_access_rule("read")
         return [(visit.id, "%s %s" % (visit.date, visit.household_id.name))
+                # sudo: the household name of visits the caller reads (checked above)
                 for visit in self.sudo()]
 
     @api.model
@@ -155,6 +168,8 @@ class GridVisit(models.Model):
         # recomputed after the insert, and until then the record rules (on
         # community_id / company_id) would refuse the creator's own record.
         if vals.get("household_id"):
+            # sudo: copies the household's scope fields for the record rules, which then
+            #   check the new record as usual
             household = self.env["community.household"].sudo().browse(
                 vals["household_id"])
             vals = dict(
@@ -168,6 +183,8 @@ class GridVisit(models.Model):
     @api.multi
     def write(self, vals):
         if vals.get("household_id") and "grid_id" not in vals:
+            # sudo: the visit follows its household's grid; the record rules check the
+            #   written visit as usual
             household = self.env["community.household"].sudo().browse(
                 vals["household_id"])
             vals = dict(vals, grid_id=household.grid_id.id)

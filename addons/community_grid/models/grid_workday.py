@@ -49,5 +49,7 @@ class GridWorkday(models.Model):
 
     @api.multi
     def _mark_deadlines_stale(self):
+        # sudo: a calendar change marks deadlines to recompute; only the date is
+        #   written, by whoever may change the calendar
         for workday in self.sudo():
             workday.calendar_id._mark_deadlines_stale(workday.date)

@@ -41,6 +41,8 @@ class ResourceCalendar(models.Model):
         the changing user's transaction, so it stays only if the change
         does; recomputing there could lock a million cases."""
         if day is None:
+            # sql: the earliest open deadline, one figure that is not shown; an ORM
+            #   search would read every case
             self.env.cr.execute(
                 "SELECT MIN(date_deadline) FROM grid_case WHERE state IN %s",
                 (("report", "dispatch", "handle", "verify"),))
@@ -48,6 +50,8 @@ class ResourceCalendar(models.Model):
             if not day:
                 return
         day = fields.Date.to_string(fields.Date.from_string(str(day)))
+        # sudo: a calendar change marks deadlines to recompute; only the date is
+        #   written, by whoever may change the calendar
         for calendar in self.sudo():
             current = calendar.deadline_recompute_from
             calendar.write({"deadline_recompute_from": min(current, day)
@@ -70,6 +74,8 @@ class ResourceCalendar(models.Model):
         on 31 December in UTC)."""
         self.ensure_one()
         days = set()
+        # sudo: public holidays of the calendar, which every role computing a deadline
+        #   needs
         leaves = self.env["resource.calendar.leaves"].sudo().search([
             ("calendar_id", "=", self.id), ("resource_id", "=", False)])
         for leave in leaves:
@@ -92,6 +98,8 @@ class ResourceCalendar(models.Model):
         ``tools/working_days.py`` for this calendar; callers that compute
         many deadlines read them once."""
         self.ensure_one()
+        # sudo: adjusted working days of the calendar, which every role computing a
+        #   deadline needs
         return {
             "weekend": self._working_days_weekend(),
             "holidays": self._working_days_holidays(),

@@ -22,6 +22,8 @@ class ResourceCalendarLeaves(models.Model):
     def _mark_deadlines_stale(self):
         """Deadlines due on the holiday's first day or later may move; the
         day before its UTC start covers any time zone it was entered in."""
+        # sudo: a calendar change marks deadlines to recompute; only the date is
+        #   written, by whoever may change the calendar
         for leave in self.sudo().filtered(
                 lambda leave: leave.calendar_id and not leave.resource_id):
             start = fields.Datetime.from_string(leave.date_from).date()

@@ -17,3 +17,7 @@ from . import test_case_request
 from . import test_case_access
 from . import test_grid_report_pack
 from . import test_case_html
+from . import test_case_notification
+from . import test_register_references
+from . import test_privileged_calls
+from . import test_kpi_security

@@ -154,6 +154,8 @@ class _DemoCases(object):
         address, resident id, name, phone) of the demo households, the head
         or a member as the reporter."""
         cr = self.env.cr
+        # sql: the demo loader is run from the command line by the operator; bulk reads
+        #   for speed
         cr.execute("""
             SELECT h.id, h.community_id, h.company_id, h.building_id,
                    h.compound_id, h.grid_id, g.officer_id, h.address, r.id,

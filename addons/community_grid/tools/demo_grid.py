@@ -96,6 +96,8 @@ def _grids(env, rng, streets):
     grids = env["grid.grid"]
     number = 0
     for community in communities:
+        # sql: the demo loader is run from the command line by the operator; bulk reads
+        #   for speed
         cr.execute("""
             SELECT b.id, count(h.id)
               FROM community_building b
@@ -142,9 +144,13 @@ def _grids(env, rng, streets):
                 env["ir.model.data"].create({
                     "module": MODULE, "name": MARKER, "model": "grid.grid",
                     "res_id": grid.id, "noupdate": True})
+            # sql: the demo loader is run from the command line by the operator; bulk
+            #   writes for speed
             cr.execute(
                 "UPDATE community_building SET grid_id = %s "
                 "WHERE id = ANY(%s)", (grid.id, run))
+            # sql: the demo loader is run from the command line by the operator; bulk
+            #   writes for speed
             cr.execute(
                 "UPDATE community_household SET grid_id = %s "
                 "WHERE building_id = ANY(%s)", (grid.id, run))
@@ -182,6 +188,8 @@ def _visits(env, rng, grids, today):
     weights = [weight for _key, weight in PURPOSES]
     for grid in grids:
         target = grid.company_id.visit_monthly_target or 30
+        # sql: the demo loader is run from the command line by the operator; bulk reads
+        #   for speed
         cr.execute("SELECT id FROM community_household WHERE grid_id = %s "
                    "ORDER BY id", (grid.id,))
         households = [row[0] for row in cr.fetchall()]
@@ -209,6 +217,8 @@ def _visits(env, rng, grids, today):
                 })
     bulk.insert("grid.visit", rows)
     bulk.flush_computed()
+    # sql: the demo loader is run from the command line by the operator; bulk writes for
+    #   speed
     cr.execute("""
         UPDATE community_household h
            SET last_visit_date = v.last

@@ -15,6 +15,8 @@ from . import demo_cases, demo_grid
 def load_demo(env, seed=1, scale=0.05, today=None):
     """Write the grids, visits and cases of the demo street (as superuser;
     the caller commits). Returns ``{"created": bool, "counts": {...}}``."""
+    # sudo: the demo loader is run from the command line by the operator, not reachable
+    #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
         env.context, tracking_disable=True, mail_create_nolog=True,
         mail_notrack=True, active_test=False))

@@ -66,6 +66,7 @@ class GridCaseStatisticsWizard(models.TransientModel):
     def _check_company(self):
         for wizard in self:
             if wizard.company_id not in self.env.user.company_ids:
+                # sudo: the name of the street the user chose, in the refusal
                 raise ValidationError(_(
                     "You do not work for the street %s: choose one of your "
                     "streets.") % wizard.company_id.sudo().name)
