@@ -167,59 +167,15 @@ class CommunityAdmissionRequest(models.Model):
     def action_submit(self):
         """Send the request to its approvers: the reviews of every tier
         definition that applies are created at once."""
-        for request in self:
-            if request.state != "draft":
-                raise UserError(_(
-                    "Only draft admission requests can be submitted; \"%s\" "
-                    "is not a draft.") % request.display_name)
-            if not request.community_ids:
-                raise UserError(_(
-                    "Choose the communities the admission request \"%s\" "
-                    "concerns before submitting it.") % request.display_name)
-        self.write({"state": "submitted", "reject_reason": False})
-        self.request_validation()
+        self._submit_for_approval({"reject_reason": False})
         return True
 
     @api.multi
     def action_approve(self):
-        """Approve once every tier has validated the request; a reviewer's
-        click validates the tiers waiting for them first.
-
-        Permission comes from being a reviewer, not from write access on
-        requests: the state is written as superuser after the checks. When
-        no tier definition applies, only a street administrator approves.
-        """
-        for request in self:
-            if request.state != "submitted":
-                raise UserError(_(
-                    "Only submitted admission requests can be approved; "
-                    "\"%s\" is not submitted.") % request.display_name)
-            # The approve button of a reviewer validates their own tiers.
-            if request.need_validation:
-                # requesting the validation writes the reviews: only who may
-                # change the request does it (reviewers click once they exist)
-                request.check_access_rights("write")
-                request.check_access_rule("write")
-                request._validate_tier(request.request_validation())
-            elif request.can_review:
-                request._validate_tier()
-            request.invalidate_cache()
-            if not request.review_ids:
-                if not self.env.user.has_group(
-                        "community_base.group_street_admin"):
-                    raise UserError(_(
-                        "No approval tier applies to the admission request "
-                        "\"%s\": only a street administrator can approve "
-                        "it.") % request.display_name)
-            elif not request.validated:
-                pending = request.review_ids.filtered(
-                    lambda review: review.status != "approved")
-                raise UserError(_(
-                    "The admission request \"%(request)s\" still waits for "
-                    "the approval of: %(reviewers)s.") % {
-                        "request": request.display_name,
-                        "reviewers": ", ".join(
-                            pending.mapped("reviewer_ids.name"))})
+        """Approve once every tier has validated the request (see
+        ``community.tier.approval._check_approval``); when no tier
+        definition applies, only a street administrator approves."""
+        self._check_approval()
         # sudo: approval checked above (tiers or street administrator); reviewers need
         #   no write access on requests
         self.sudo().write({
@@ -278,6 +234,15 @@ class CommunityAdmissionRequest(models.Model):
                     "is not approved.") % request.display_name)
         self.write({"state": "closed"})
         return True
+
+    @api.multi
+    def _check_submittable(self):
+        """The approvers decide for the communities the work is pushed to."""
+        super()._check_submittable()
+        if not self.community_ids:
+            raise UserError(_(
+                "Choose the communities the admission request \"%s\" "
+                "concerns before submitting it.") % self.display_name)
 
     @api.model
     def _is_admitted(self, task_type, community, date=None):

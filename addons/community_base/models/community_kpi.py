@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
-from ..tools import user_query
+from ..tools import street_time, user_query
 
 #: the bars of the text sparkline of a tile's trend, lowest to highest
 SPARK_BARS = "▁▂▃▄▅▆▇█"
@@ -259,9 +259,11 @@ class CommunityKpi(models.Model):
         return result
 
     def _today(self):
+        """The day the figures are counted on: the street's day (the
+        user's street), whatever the user's time zone."""
         return fields.Date.from_string(
             self.env.context.get("kpi_today")
-            or fields.Date.context_today(self))
+            or street_time.street_today(self.env))
 
     def _period_domain(self, start, end):
         """Records dated in [start, end); either bound may be ``None``."""

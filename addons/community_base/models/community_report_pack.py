@@ -12,7 +12,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.queue_job.job import job
 
-from ..tools import report_sheet
+from ..tools import report_sheet, street_time
 from .report_xlsx_abstract import SAFE_WORKBOOK_OPTIONS
 
 _logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class CommunityReportPack(models.Model):
         required=True,
         index=True,
         default=lambda self: fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self)).replace(
+            fields.Date.from_string(street_time.street_today(self.env)).replace(
                 day=1)),
         help="Any day of the month; stored as its first day.",
     )
@@ -247,7 +247,8 @@ class CommunityReportPack(models.Model):
             (_("District"), self.company_id.sudo().parent_id.name or ""),
             (_("Month"), "%s-%02d" % (start.year, start.month)),
             (_("Prepared by"), self.user_id.name),
-            (_("Prepared on"), fields.Date.context_today(self)),
+            (_("Prepared on"),
+             street_time.street_today(self.env, self.company_id)),
         ]
         for offset, (label, value) in enumerate(rows):
             sheet.write(2 + offset, 0, label, styles.label)

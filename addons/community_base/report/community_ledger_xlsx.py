@@ -6,7 +6,7 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
 from ..tools import id_number as idn
-from ..tools import ledger_workbook
+from ..tools import ledger_workbook, street_time
 
 CLERK_GROUP = "community_base.group_community_clerk"
 
@@ -235,7 +235,7 @@ class CommunityLedgerXlsx(models.AbstractModel):
         if record._name != "community.community":
             parts.append("%s %s" % (LEVEL_NAMES[record._name],
                                     record.display_name))
-        date = fields.Date.context_today(self)
+        date = street_time.street_today(self.env, record.company_id)
         return "%s %s（导出日期：%s）" % (
             " ".join(part for part in parts if part), what, date)
 
@@ -290,7 +290,8 @@ class CommunityLedgerXlsx(models.AbstractModel):
         clear = self.env.user.has_group(CLERK_GROUP)
         row = 2
         counts = {"male": 0, "female": 0, "floating": 0, "care": 0}
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(
+            street_time.street_today(self.env, record.company_id))
         care_names, care_order = self._care_group_names()
         for (_id, resident_name, sex, birth, id_number, phone, compound,
              building, unit, room, relation, residence_type,

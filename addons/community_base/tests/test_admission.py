@@ -57,6 +57,18 @@ class AdmissionCase(StreetRoleCase):
 
 class TestAdmission(AdmissionCase):
 
+    def _add_leader_tier(self, domain=False):
+        """A second tier, the leader's, added without code by the street
+        administrator."""
+        self.env["tier.definition"].sudo(self.street_admin.id).create({
+            "name": "Leader's approval",
+            "model_id": self.env.ref(
+                "community_base.model_community_admission_request").id,
+            "review_type": "individual",
+            "reviewer_id": self.leader.id,
+            "definition_domain": domain,
+        })
+
     def test_create_numbers_request_and_computes_year(self):
         request = self._create_request()
         self.assertTrue(request.reference.startswith("ZR"))
@@ -139,14 +151,7 @@ class TestAdmission(AdmissionCase):
     def test_every_tier_must_validate(self):
         """A second tier (the leader, who may not edit requests) is added
         without code; the request is approved after both reviewers."""
-        self.env["tier.definition"].sudo(self.street_admin.id).create({
-            "name": "Leader's approval",
-            "model_id": self.env.ref(
-                "community_base.model_community_admission_request").id,
-            "review_type": "individual",
-            "reviewer_id": self.leader.id,
-            "definition_domain": "[('funding_amount', '>', 1000)]",
-        })
+        self._add_leader_tier("[('funding_amount', '>', 1000)]")
         small = self._create_request(funding_amount=500.0)
         small.action_submit()
         self.assertEqual(len(small.review_ids), 1)
@@ -160,6 +165,23 @@ class TestAdmission(AdmissionCase):
         self.assertTrue(request.sudo(self.leader.id).can_review)
         request.sudo(self.leader.id).validate_tier()
         self.assertEqual(request.state, "approved")
+
+    def test_approval_refusal_names_request_and_waiting_reviewers(self):
+        self._add_leader_tier()
+        request = self._create_request()
+        request.action_submit()
+        with self.assertRaises(UserError) as refusal:
+            request.sudo(self.street_admin.id).action_approve()
+        message = refusal.exception.name
+        self.assertIn(request.display_name, message)
+        self.assertIn("still waits for the approval of: %s" % self.leader.name,
+                      message)
+        self.assertNotIn(self.street_admin.name, message)
+
+    def test_approve_twice_refused_with_the_state(self):
+        request = self._approved_request()
+        with self.assertRaisesRegex(UserError, "Approved"):
+            request.sudo(self.street_admin.id).action_approve()
 
     def test_reject_without_reason_refused(self):
         request = self._create_request()

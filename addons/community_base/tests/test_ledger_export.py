@@ -4,8 +4,9 @@ import io
 
 import openpyxl
 
-from odoo import fields
 from odoo.exceptions import AccessError
+
+from odoo.addons.community_base.tools import street_time
 
 from .common import CommunityCase
 
@@ -34,7 +35,7 @@ class TestLedgerExport(CommunityCase):
         title = rows[0][0]
         self.assertIn("Test Street A", title)
         self.assertIn("Community A1", title)
-        self.assertIn(fields.Date.context_today(self.env.user), title)
+        self.assertIn(street_time.street_today(self.env, self.street_a), title)
         self.assertIn("A1:Q1", {str(cell_range) for cell_range
                                 in residents.merged_cells.ranges})
         self.assertEqual(rows[1][:6],

@@ -60,6 +60,8 @@ from odoo import _, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from . import street_time
+
 #: ``datetime`` as a domain sees it: the classes, not the module (whose
 #: ``sys`` attribute would reach every loaded module)
 SAFE_DATETIME = types.SimpleNamespace(
@@ -79,13 +81,13 @@ LEGACY_NAMES = (
 
 def domain_context(env, today=None):
     """The names a user-typed domain may use: plain values, no record;
-    ``today`` (a date) defaults to the user's today."""
+    ``today`` (a date) defaults to the day in the user's street."""
     # env.user is a superuser record in Odoo 11 anyway: only ints leave
     # sudo: the ids of the user's own streets and communities, as ints
     user = env["res.users"].sudo().browse(env.uid)
     if today is None:
         today = fields.Date.from_string(
-            fields.Date.context_today(user.with_context(**env.context)))
+            street_time.street_today(env, user.company_id))
     return {
         "uid": env.uid,
         "user_company_id": user.company_id.id,

@@ -27,6 +27,7 @@ class CrossoveredBudget(models.Model):
     _state_from = ["confirm"]
     _state_to = ["validate"]
     _approve_method = "action_budget_validate"
+    _approval_group = FINANCE_GROUP
     _cancel_state = "cancel"
 
     year = fields.Integer(
@@ -170,53 +171,20 @@ class CrossoveredBudget(models.Model):
     @api.multi
     def action_budget_confirm(self):
         """Submit the proposal to its approvers (the reviews of every tier
-        definition that applies are created at once)."""
-        for budget in self:
-            if budget.state != "draft":
-                raise UserError(_(
-                    "Only draft budgets can be submitted; \"%s\" is not a "
-                    "draft.") % budget.name)
-            if not budget.crossovered_budget_line:
-                raise UserError(_(
-                    "The budget \"%s\" has no lines: add what it plans to "
-                    "spend before submitting it.") % budget.name)
+        definition that applies are created at once). Odoo's method writes
+        the state, so only the checks come from the approval mixin."""
+        self._check_submission()
         result = super().action_budget_confirm()
         self.request_validation()
         return result
 
     @api.multi
     def action_budget_validate(self):
-        """Approve once every tier has validated the budget; a reviewer's
-        click validates the tiers waiting for them first. With no tier
-        definition, only a finance officer approves."""
-        for budget in self:
-            if budget.state != "confirm":
-                raise UserError(_(
-                    "Only submitted budgets can be approved; \"%s\" is not "
-                    "submitted.") % budget.name)
-            if budget.need_validation:
-                # requesting the validation writes the reviews: only who may
-                # change the budget does it (reviewers click once they exist)
-                budget.check_access_rights("write")
-                budget.check_access_rule("write")
-                budget._validate_tier(budget.request_validation())
-            elif budget.can_review:
-                budget._validate_tier()
-            budget.invalidate_cache()
-            if not budget.review_ids:
-                if not self.env.user.has_group(FINANCE_GROUP):
-                    raise UserError(_(
-                        "No approval tier applies to the budget \"%s\": only "
-                        "a finance officer can approve it.") % budget.name)
-            elif not budget.validated:
-                pending = budget.review_ids.filtered(
-                    lambda review: review.status != "approved")
-                raise UserError(_(
-                    "The budget \"%(budget)s\" still waits for the approval "
-                    "of: %(reviewers)s.") % {
-                        "budget": budget.name,
-                        "reviewers": ", ".join(
-                            pending.mapped("reviewer_ids.name"))})
+        """Approve once every tier has validated the budget (see
+        ``community.tier.approval._check_approval``) and freeze each line's
+        approved amount; with no tier definition, only a finance officer
+        approves."""
+        self._check_approval()
         # sudo: approval checked above (tiers or finance officer); lines are approved
         #   for this budget only
         for line in self.sudo().mapped("crossovered_budget_line"):
@@ -281,6 +249,15 @@ class CrossoveredBudget(models.Model):
                     "Only approved budgets can be closed; \"%s\" is not "
                     "approved.") % budget.name)
         return super().action_budget_done()
+
+    @api.multi
+    def _check_submittable(self):
+        """A budget is submitted with what it plans to spend."""
+        super()._check_submittable()
+        if not self.crossovered_budget_line:
+            raise UserError(_(
+                "The budget \"%s\" has no lines: add what it plans to "
+                "spend before submitting it.") % self.name)
 
     def _final_accounts_groups(self, field_name):
         """Budget, actual, variance and execution rate per community

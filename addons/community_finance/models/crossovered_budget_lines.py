@@ -6,6 +6,45 @@ from odoo.tools import float_compare
 
 from .crossovered_budget import FINANCE_GROUP, _rate
 
+# How a budget line's actual amount and execution rate are computed: the one
+# definition, used by the line (``actual_amount``, ``execution_rate``), the
+# budget execution view behind the dashboard tile and, through the line, the
+# final accounts.
+#
+# - actual: the posted expenses on the line's analytic account and on the
+#   accounts of its budgetary position, dated within the period asked for,
+#   as a positive amount: minus the sum of those analytic lines (Odoo's
+#   practical amount). The SQL function below is that sum; the line calls
+#   it with its own period (or a report's ``wizard_date_from``/``_to``), the
+#   view with the line's columns. Commitments and adjustments do not enter
+#   it: commitments lower the available amount, adjustments change the
+#   budget (planned amount).
+# - rate: ``_rate(actual, planned, currency)`` in crossovered_budget.py,
+#   actual / budget in percent, 0 for a zero budget; for a set of lines it
+#   is the rate of the sums, never an average of the lines' rates.
+ACTUAL_FUNCTION = "finance_budget_line_actual"
+ACTUAL_FUNCTION_SQL = """
+    CREATE OR REPLACE FUNCTION finance_budget_line_actual(
+        analytic_account integer, budget_post integer,
+        date_from date, date_to date)
+    RETURNS numeric LANGUAGE sql STABLE AS $$
+        SELECT coalesce(-sum(a.amount), 0)::numeric
+          FROM account_analytic_line a
+         WHERE a.account_id = analytic_account
+           AND a.date BETWEEN date_from AND date_to
+           AND a.general_account_id IN (
+               SELECT r.account_id FROM account_budget_rel r
+                WHERE r.budget_id = budget_post)
+    $$"""
+
+
+def create_actual_function(cr):
+    """Create (or replace) the SQL function of a budget line's actual
+    amount; called at install by the line model and the execution view."""
+    # sql: defines a function of public ids and dates; it is only called by
+    #   the line's compute and the record-ruled execution view
+    cr.execute(ACTUAL_FUNCTION_SQL)
+
 
 class CrossoveredBudgetLines(models.Model):
     """A budget line of a community or a fund, with the figures a street
@@ -15,7 +54,8 @@ class CrossoveredBudgetLines(models.Model):
     All figures are positive amounts of expense. Odoo's practical amount is
     the sum of the analytic lines of the line's analytic account on the
     budgetary position's accounts, negative for an expense; the actual
-    amount is its opposite.
+    amount is its opposite, computed by ``ACTUAL_FUNCTION_SQL`` above, the
+    definition the budget execution view shares.
     """
 
     _inherit = "crossovered.budget.lines"
@@ -71,12 +111,34 @@ class CrossoveredBudgetLines(models.Model):
         related="crossovered_budget_id.state", string="Budget status",
         readonly=True)
 
+    @api.model_cr
+    def init(self):
+        super().init()
+        create_actual_function(self.env.cr)
+
+    def _actual_amount(self):
+        """The line's actual amount (see ``ACTUAL_FUNCTION_SQL``), over its
+        own period unless a report narrows it with ``wizard_date_from`` /
+        ``wizard_date_to`` as Odoo's practical amount does."""
+        self.ensure_one()
+        if not self.analytic_account_id or not self.general_budget_id:
+            return 0.0
+        context = self.env.context
+        # sql: the line's one definition of actual; reads the analytic lines
+        #   of a line the user already reads
+        self.env.cr.execute(
+            "SELECT " + ACTUAL_FUNCTION + "(%s, %s, %s, %s)", (
+                self.analytic_account_id.id, self.general_budget_id.id,
+                context.get("wizard_date_from") or self.date_from,
+                context.get("wizard_date_to") or self.date_to))
+        return float(self.env.cr.fetchone()[0])
+
     @api.depends("planned_amount", "approved_amount",
                  "commitment_ids.open_amount", "commitment_ids.state")
     def _compute_amounts(self):
         for line in self:
             currency = line.currency_id or self.env.user.company_id.currency_id
-            actual = -line.practical_amount
+            actual = line._actual_amount()
             committed = sum(line.commitment_ids.filtered(
                 lambda commitment: commitment.state == "committed"
             ).mapped("open_amount"))

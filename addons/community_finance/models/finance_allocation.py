@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.community_base.tools import street_time
+
 
 class FinanceAllocation(models.Model):
     """What a community gets from a funding standard in a year (经费分配),
@@ -109,11 +111,12 @@ class FinanceAllocation(models.Model):
                     "The allocation \"%s\" can be transferred only once its "
                     "budget is approved.") % allocation.display_name)
             label = allocation.display_name
+            # the street's day, within the budget's year
+            today = street_time.street_today(self.env, street)
             move = Move.create({
                 "journal_id": street.finance_journal_id.id,
-                "date": max(fields.Date.context_today(self), budget.date_from)
-                if fields.Date.context_today(self) <= budget.date_to
-                else budget.date_to,
+                "date": max(today, budget.date_from)
+                if today <= budget.date_to else budget.date_to,
                 "ref": label,
                 "line_ids": [
                     (0, 0, {

@@ -26,6 +26,7 @@ class FinanceBudgetAdjustment(models.Model):
     _state_from = ["submitted"]
     _state_to = ["approved"]
     _cancel_state = "rejected"
+    _approval_group = FINANCE_GROUP
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default="/",
@@ -103,59 +104,18 @@ class FinanceBudgetAdjustment(models.Model):
 
     @api.multi
     def action_submit(self):
-        for adjustment in self:
-            if adjustment.state != "draft":
-                raise UserError(_(
-                    "Only draft budget adjustments can be submitted; \"%s\" "
-                    "is not a draft.") % adjustment.name)
-            if adjustment.budget_id.state != "validate":
-                raise UserError(_(
-                    "The budget \"%(budget)s\" is not approved: the "
-                    "adjustment \"%(name)s\" cannot change it.") % {
-                        "budget": adjustment.budget_id.name,
-                        "name": adjustment.name})
-            if not adjustment.line_ids:
-                raise UserError(_(
-                    "The budget adjustment \"%s\" has no lines.")
-                    % adjustment.name)
-            adjustment.line_ids._check_lines()
-        self.write({"state": "submitted"})
-        self.request_validation()
+        """Send the adjustment to its approvers."""
+        self._submit_for_approval()
         return True
 
     @api.multi
     def action_approve(self):
         """Approve and apply: the budget lines' amounts change now, in one
-        transaction, or not at all."""
+        transaction, or not at all. Who approves is
+        ``community.tier.approval._check_approval``'s; with no tier
+        definition, only a finance officer."""
+        self._check_approval()
         for adjustment in self:
-            if adjustment.state != "submitted":
-                raise UserError(_(
-                    "Only submitted budget adjustments can be approved; "
-                    "\"%s\" is not submitted.") % adjustment.name)
-            if adjustment.need_validation:
-                # requesting the validation writes the reviews: only who may
-                # change the adjustment does it (reviewers click once they exist)
-                adjustment.check_access_rights("write")
-                adjustment.check_access_rule("write")
-                adjustment._validate_tier(adjustment.request_validation())
-            elif adjustment.can_review:
-                adjustment._validate_tier()
-            adjustment.invalidate_cache()
-            if not adjustment.review_ids:
-                if not self.env.user.has_group(FINANCE_GROUP):
-                    raise UserError(_(
-                        "No approval tier applies to the budget adjustment "
-                        "\"%s\": only a finance officer can approve it.")
-                        % adjustment.name)
-            elif not adjustment.validated:
-                pending = adjustment.review_ids.filtered(
-                    lambda review: review.status != "approved")
-                raise UserError(_(
-                    "The budget adjustment \"%(name)s\" still waits for the "
-                    "approval of: %(reviewers)s.") % {
-                        "name": adjustment.name,
-                        "reviewers": ", ".join(
-                            pending.mapped("reviewer_ids.name"))})
             adjustment.line_ids._check_lines()
             # sudo: approval checked above (tiers or finance officer); applies the lines
             #   of this adjustment only
@@ -206,3 +166,17 @@ class FinanceBudgetAdjustment(models.Model):
         self.mapped("review_ids").sudo().unlink()
         self.write({"state": "draft"})
         return True
+
+    @api.multi
+    def _check_submittable(self):
+        """An adjustment changes an approved budget, with lines that fit."""
+        super()._check_submittable()
+        if self.budget_id.state != "validate":
+            raise UserError(_(
+                "The budget \"%(budget)s\" is not approved: the "
+                "adjustment \"%(name)s\" cannot change it.") % {
+                    "budget": self.budget_id.name, "name": self.name})
+        if not self.line_ids:
+            raise UserError(_(
+                "The budget adjustment \"%s\" has no lines.") % self.name)
+        self.line_ids._check_lines()

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 
+from .crossovered_budget import _rate
+from .crossovered_budget_lines import ACTUAL_FUNCTION, create_actual_function
+
 BUDGET_STATES = [
     ("draft", "Draft"),
     ("cancel", "Cancelled"),
@@ -17,13 +20,15 @@ class FinanceBudgetExecutionReport(models.Model):
 
     Why a view: Odoo computes a budget line's practical amount in Python,
     unstored, so neither a dashboard tile nor a pivot can add it up over
-    the lines a user may read. The view sums the same analytic lines as
-    ``crossovered.budget.lines._compute_practical_amount`` (the line's
-    analytic account, its budgetary position's accounts, its dates), in one
-    query for all lines; the execution rate of any set of lines is then
-    sum(actual) / sum(budget), never an average of the lines' rates. Record
-    rules follow the budget lines': a street's finance officers, leaders
-    and clerks, and community clerks for their communities.
+    the lines a user may read. The view's actual amount is the line's own
+    definition, the SQL function of ``crossovered_budget_lines.py``
+    (``ACTUAL_FUNCTION_SQL``: the line's analytic account, its budgetary
+    position's accounts, its dates), evaluated in one query for all lines;
+    the execution rate of a row is the line's ``_rate`` and that of any set
+    of lines sum(actual) / sum(budget), never an average of the lines'
+    rates. Record rules follow the budget lines': a street's finance
+    officers, leaders and clerks, and community clerks for their
+    communities.
     """
 
     _name = "finance.budget.execution.report"
@@ -61,10 +66,21 @@ class FinanceBudgetExecutionReport(models.Model):
         string="Actual", readonly=True,
         help="Posted expenses on the line's analytic account and the "
         "accounts of its budgetary position, within its dates.")
+    execution_rate = fields.Float(
+        string="Execution rate (%)", compute="_compute_execution_rate",
+        digits=(16, 2), help="Actual divided by budget.")
+
+    @api.depends("actual_amount", "planned_amount", "currency_id")
+    def _compute_execution_rate(self):
+        """The budget line's rate, by the same function as the line's."""
+        for row in self:
+            row.execution_rate = _rate(
+                row.actual_amount, row.planned_amount, row.currency_id)
 
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        create_actual_function(self.env.cr)
         # sql: creates the report's SQL view at install; the ORM reads it with the
         #   record rules
         self.env.cr.execute("""
@@ -74,19 +90,12 @@ class FinanceBudgetExecutionReport(models.Model):
                    b.state AS budget_state, l.company_id, l.community_id,
                    l.fund_id, l.analytic_account_id, l.general_budget_id,
                    l.date_from, l.date_to, c.currency_id, l.planned_amount,
-                   coalesce(-(
-                       SELECT sum(a.amount)
-                         FROM account_analytic_line a
-                         JOIN account_budget_rel r
-                           ON r.account_id = a.general_account_id
-                          AND r.budget_id = l.general_budget_id
-                        WHERE a.account_id = l.analytic_account_id
-                          AND a.date BETWEEN l.date_from AND l.date_to
-                   ), 0) AS actual_amount
+                   %s(l.analytic_account_id, l.general_budget_id,
+                      l.date_from, l.date_to) AS actual_amount
               FROM crossovered_budget_lines l
               JOIN crossovered_budget b ON b.id = l.crossovered_budget_id
               JOIN res_company c ON c.id = l.company_id
-            )""")
+            )""" % ACTUAL_FUNCTION)
 
     @api.multi
     def action_open_budget_line(self):

@@ -7,6 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.community_base.tools import street_time
+
 MONTHS = [
     ("1", "January"), ("2", "February"), ("3", "March"), ("4", "April"),
     ("5", "May"), ("6", "June"), ("7", "July"), ("8", "August"),
@@ -57,11 +59,11 @@ class FinanceSubsidyRun(models.Model):
     # shown with a thousands separator (2,026)
     year = fields.Char(
         required=True, index=True, size=4,
-        default=lambda self: fields.Date.context_today(self)[:4])
+        default=lambda self: street_time.street_today(self.env)[:4])
     month = fields.Selection(
         selection=MONTHS, required=True,
         default=lambda self: str(fields.Date.from_string(
-            fields.Date.context_today(self)).month))
+            street_time.street_today(self.env)).month))
     date_from = fields.Date(compute="_compute_dates", store=True, index=True)
     date_to = fields.Date(compute="_compute_dates", store=True)
     journal_id = fields.Many2one(

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.community_base.tools import street_time
+
 CHART_XMLID = "l10n_cn_small_business.l10n_chart_china_small_business"
 FUNDS_ACCOUNT_CODE = "1012"
 EXPENSE_ACCOUNT_CODE = "5602"
@@ -149,7 +151,7 @@ class ResCompany(models.Model):
         if Standard.search_count([("company_id", "=", self.id)]):
             return Standard
         start = "%d-01-01" % fields.Date.from_string(
-            fields.Date.context_today(self)).year
+            street_time.street_today(self.env, self)).year
         defaults = [
             ("CWF", _("Community work funds"), {
                 "method": "per_household", "rate": 35.0}),

@@ -5,6 +5,8 @@ from collections import OrderedDict
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
+from ..models.crossovered_budget import _rate
+
 FINANCE_GROUP = "community_finance.group_finance_officer"
 LEADER_GROUP = "community_base.group_leader"
 
@@ -33,7 +35,9 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
 
     Each figure is the budget line's: the actual amounts come from the
     posted entries on the line's analytic account and budgetary position,
-    so the workbook can be traced back to the journal entries.
+    so the workbook can be traced back to the journal entries. Actual and
+    rate follow the one definition documented at the top of
+    crossovered_budget_lines.py; totals are rates of the sums.
     """
 
     _name = "report.community_finance.final_accounts_xlsx"
@@ -119,8 +123,11 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
                 sheet.write_number(row, col, value or 0.0, style)
 
     @staticmethod
-    def _rate(actual, planned):
-        return actual / planned if planned else 0.0
+    def _rate(actual, planned, currency):
+        """The execution rate as a fraction (the cells show it as a
+        percentage): the budget line's own rate definition, ``_rate`` of
+        crossovered_budget.py, divided by 100."""
+        return _rate(actual, planned, currency) / 100.0
 
     def _write_lines(self, workbook, styles, budget, lines, name):
         sheet = self._sheet(workbook, styles, budget, name, LINE_COLUMNS,
@@ -142,12 +149,14 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
             self._write_row(sheet, row, LINE_COLUMNS, [
                 str(number), line.community_id.name, line.fund_id.name,
                 line.general_budget_id.name] + figures + [
-                    self._rate(line.actual_amount, line.planned_amount)],
+                    self._rate(line.actual_amount, line.planned_amount,
+                               budget.currency_id)],
                 styles)
             row += 1
         self._write_row(sheet, row, LINE_COLUMNS, [
             "合计", "", "", ""] + totals + [
-                self._rate(totals[4], totals[2])], styles, total=True)
+                self._rate(totals[4], totals[2], budget.currency_id)],
+            styles, total=True)
         return sheet
 
     def _write_summary(self, workbook, styles, budget, lines, name, label,
@@ -170,12 +179,13 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
                 groups.items(), 1):
             self._write_row(sheet, row, columns, [
                 str(number), group, planned, actual, planned - actual,
-                self._rate(actual, planned)], styles)
+                self._rate(actual, planned, budget.currency_id)], styles)
             total_planned += planned
             total_actual += actual
             row += 1
         self._write_row(sheet, row, columns, [
             "合计", "", total_planned, total_actual,
             total_planned - total_actual,
-            self._rate(total_actual, total_planned)], styles, total=True)
+            self._rate(total_actual, total_planned, budget.currency_id)],
+            styles, total=True)
         return sheet

@@ -5,6 +5,8 @@ from datetime import datetime, time, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.community_base.tools import street_time
+
 
 class FinanceAllocationWizard(models.TransientModel):
     """Allocate a year's funds to the communities of a street from the
@@ -31,10 +33,10 @@ class FinanceAllocationWizard(models.TransientModel):
     year = fields.Char(
         required=True, size=4,
         default=lambda self: str(fields.Date.from_string(
-            fields.Date.context_today(self)).year))
+            street_time.street_today(self.env)).year))
     count_date = fields.Date(
         string="Count households on", required=True,
-        default=fields.Date.context_today,
+        default=lambda self: street_time.street_today(self.env),
         help="Households registered in the system on this day are "
              "counted (archived households are not).")
     standard_ids = fields.Many2many(

@@ -20,6 +20,7 @@ from . import resource_calendar_leaves
 from . import resource_calendar_attendance
 from . import grid_case_category
 from . import grid_case
+from . import grid_case_cron
 from . import grid_case_escalation
 from . import grid_case_request
 from . import grid_case_reply

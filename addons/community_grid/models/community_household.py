@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
+from odoo.addons.community_base.tools import street_time
+
 
 class CommunityHousehold(models.Model):
     """A household's grid and its visits: each household belongs to at most
@@ -50,7 +52,8 @@ class CommunityHousehold(models.Model):
     @api.model
     def _overdue_limit(self, company):
         """The date before which a last visit is overdue in ``company``."""
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(
+            street_time.street_today(self.env, company))
         return fields.Date.to_string(
             today - relativedelta(months=company.visit_overdue_months))
 

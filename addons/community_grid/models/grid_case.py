@@ -1,27 +1,13 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-import random
-import threading
-import time
-from datetime import datetime
 from email.utils import formataddr
 
-import pytz
-from psycopg2 import OperationalError, sql
+from psycopg2 import sql
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.service.model import (
-    MAX_TRIES_ON_CONCURRENCY_FAILURE,
-    PG_CONCURRENCY_ERRORS_TO_RETRY,
-)
 
-from odoo.addons.community_base.tools import id_number
-
-from ..tools import working_days
-
-_logger = logging.getLogger(__name__)
+from odoo.addons.community_base.tools import id_number, street_time
 
 # The six steps of the case loop; ``state`` holds the step the case has
 # reached. A case "at the handler" is in ``dispatch``; the handler's feedback
@@ -70,9 +56,6 @@ OFFICER_GROUP = "community_grid.group_grid_officer"
 HANDLER_GROUP = "community_grid.group_case_handler"
 STREET_CLERK_GROUP = "community_base.group_street_clerk"
 LEADER_GROUP = "community_base.group_leader"
-STREET_TZ = "Asia/Shanghai"
-#: consecutive ids per batch (and per transaction) of the scheduled actions
-BATCH_SIZE = 50000
 #: (index, definition) created by ``init``: the open and the overdue cases
 #: of a street, which the dashboard counts and every reader's record rule
 #: limits to their street (the dates of a month are served by the
@@ -320,7 +303,6 @@ class GridCase(models.Model):
 
     @api.depends("date_deadline", "date_closed", "state")
     def _compute_is_overdue(self):
-        today = self._street_today()
         for case in self:
             if not case.date_deadline:
                 case.is_overdue = False
@@ -328,7 +310,7 @@ class GridCase(models.Model):
                 case.is_overdue = (
                     case._street_date(case.date_closed) > case.date_deadline)
             else:
-                case.is_overdue = today > case.date_deadline
+                case.is_overdue = case._street_today() > case.date_deadline
 
     @api.model
     def _expand_states(self, states, domain, order):
@@ -665,24 +647,18 @@ class GridCase(models.Model):
         return self._open_request("extension")
 
     @api.model
-    def _street_tz(self):
-        return pytz.timezone(STREET_TZ)
+    def _street_today(self, company=None):
+        """Today in the case's street (``company``, else the case's, else
+        the user's): the same for every user and for the scheduled actions
+        (see ``community_base/tools/street_time.py``)."""
+        return street_time.street_today(
+            self.env, company or self[:1].company_id or None)
 
     @api.model
-    def _street_today(self):
-        """Today in the street's timezone: the same for every user and for
-        the scheduled actions."""
-        return fields.Date.to_string(
-            datetime.now(pytz.utc).astimezone(self._street_tz()).date())
-
-    @api.model
-    def _street_date(self, value):
+    def _street_date(self, value, company=None):
         """The street's calendar day of a UTC datetime (or its string)."""
-        if isinstance(value, str):
-            value = fields.Datetime.from_string(value)
-        utc = pytz.utc.localize(value)
-        return fields.Date.to_string(
-            utc.astimezone(self._street_tz()).date())
+        return street_time.street_date(
+            self.env, value, company or self[:1].company_id or None)
 
     @api.model
     def _calendar_of(self, company):
@@ -710,7 +686,8 @@ class GridCase(models.Model):
         category = self.env["grid.case.category"].sudo().browse(category_id)
         calendar = self._calendar_of(company)
         return calendar.working_days_add(
-            self._street_date(date_reported), category.sla_days, params)
+            self._street_date(date_reported, company), category.sla_days,
+            params)
 
     @api.multi
     def _reset_deadline(self):
@@ -894,8 +871,7 @@ class GridCase(models.Model):
                 "mail.mail_activity_data_todo").id,
             "summary": summary,
             "user_id": user.id,
-            "date_deadline": self.date_deadline
-            or fields.Date.context_today(self),
+            "date_deadline": self.date_deadline or self._street_today(),
         })
 
     @api.model
@@ -978,324 +954,3 @@ class GridCase(models.Model):
         #   section
         manager = self.sudo().handler_department_id.manager_id.user_id
         return manager or self._loop_users("street")
-
-    @api.model
-    def _cron_daily(self, today=None, auto_commit=None):
-        """The daily scheduled action: deadlines after calendar changes,
-        overdue flags, reminders, escalations. Run as a scheduled action,
-        the reminders and the escalations each run on a cursor of their own
-        too, whose snapshot sees the deadlines and flags just committed."""
-        if auto_commit is None:
-            auto_commit = _auto_commit()
-        self._cron_refresh_deadlines(today, auto_commit)
-        for step in ("_cron_remind", "_cron_escalate"):
-
-            def run(cr, step=step):
-                getattr(self.with_env(self.env(cr=cr)), step)(today)
-
-            self._in_batch(auto_commit, run)
-
-    @api.model
-    def _cron_refresh_deadlines(self, today=None, auto_commit=None):
-        """Deadlines moved by calendar changes, then the overdue flags.
-
-        Run as a scheduled action (``auto_commit`` None outside tests), each
-        batch is committed on its own: a street's million cases are never
-        locked by one long transaction, and a clerk moving a case meanwhile
-        waits at most for one batch. Returns the ids of the cases whose
-        deadline or flag changed."""
-        if auto_commit is None:
-            auto_commit = _auto_commit()
-        changed = self._cron_recompute_deadlines(today, auto_commit)
-        changed += self._cron_refresh_overdue(today, auto_commit=auto_commit)
-        return changed
-
-    @api.model
-    def _cron_refresh_overdue(self, today=None, batch_size=BATCH_SIZE,
-                              auto_commit=False):
-        """Flip the overdue flag of the open cases whose deadline passed (or
-        moved), in SQL batches of ``batch_size`` consecutive ids: each batch
-        reads one range of the primary key and writes only the rows whose
-        flag changes, so a street's million cases take one pass. With
-        ``auto_commit`` each batch is a transaction of its own (scheduled
-        action only: a test's or a user's transaction is never committed).
-        Return the ids of the cases changed."""
-        today = today or self._street_today()
-        # sql: the range of case ids for the scheduled action's batches; no data shown
-        self.env.cr.execute("SELECT MIN(id), MAX(id) FROM grid_case")
-        first, last = self.env.cr.fetchone()
-        changed = []
-        start = first or 0
-        while first and start <= last:
-
-            def flip(cr, start=start):
-                # sql: the scheduled action flips the overdue flag of a million cases in
-                #   batches
-                cr.execute("""
-                    UPDATE grid_case SET is_overdue = NOT COALESCE(
-                        is_overdue, FALSE)
-                    WHERE id BETWEEN %s AND %s
-                      AND state IN %s AND date_deadline IS NOT NULL
-                      AND (date_deadline < %s::date)
-                          IS DISTINCT FROM COALESCE(is_overdue, FALSE)
-                    RETURNING id""", (start, start + batch_size - 1,
-                                      OPEN_STATES, today))
-                return [row[0] for row in cr.fetchall()]
-
-            changed += self._in_batch(auto_commit, flip)
-            start += batch_size
-        if changed:
-            self.invalidate_cache(["is_overdue"], changed)
-        return changed
-
-    @api.model
-    def _cron_recompute_deadlines(self, today=None, auto_commit=None,
-                                  batch_size=BATCH_SIZE):
-        """Recompute the deadlines of the open cases on the calendars a
-        holiday, an adjusted working day or the weekly hours changed on
-        (``resource.calendar.deadline_recompute_from``), then clear the
-        mark, unless the calendar changed again meanwhile. Returns the ids
-        of the cases whose deadline moved."""
-        if auto_commit is None:
-            auto_commit = _auto_commit()
-        today = today or self._street_today()
-        changed = []
-        # sudo: the scheduled action recomputes the deadlines of every street
-        calendars = self.env["resource.calendar"].sudo().with_context(
-            active_test=False).search(
-                [("deadline_recompute_from", "!=", False)])
-        for calendar in calendars:
-            # sql: the calendar's write date, read to clear its flag only if unchanged
-            self.env.cr.execute("SELECT write_date FROM resource_calendar "
-                                "WHERE id = %s", (calendar.id,))
-            stamp = self.env.cr.fetchone()[0]
-            changed += self._recompute_deadlines(
-                calendar, calendar.deadline_recompute_from, today,
-                auto_commit, batch_size)
-
-            def clear(cr, calendar_id=calendar.id, stamp=stamp):
-                # sql: clears the calendar's recompute flag unless changed meanwhile
-                cr.execute("""
-                    UPDATE resource_calendar
-                    SET deadline_recompute_from = NULL
-                    WHERE id = %s AND write_date IS NOT DISTINCT FROM %s""",
-                           (calendar_id, stamp))
-
-            self._in_batch(auto_commit, clear)
-            calendar.invalidate_cache(["deadline_recompute_from"])
-        return changed
-
-    @api.model
-    def _in_batch(self, auto_commit, work):
-        """Run ``work(cursor)`` as one batch of a scheduled action and
-        return its result. With ``auto_commit``, on a cursor of its own,
-        committed when the batch is done (no transaction holds the rows of
-        the whole run); a batch that meets a user's concurrent change of one
-        of its rows (serialization failure, deadlock, lock not available)
-        is rolled back and run again on a fresh snapshot, as Odoo retries a
-        request. Without ``auto_commit``, on the caller's cursor."""
-        if not auto_commit:
-            return work(self.env.cr)
-        for attempt in range(1, MAX_TRIES_ON_CONCURRENCY_FAILURE + 1):
-            try:
-                with self.pool.cursor() as cr:
-                    return work(cr)
-            except OperationalError as error:
-                if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY or \
-                        attempt == MAX_TRIES_ON_CONCURRENCY_FAILURE:
-                    raise
-                _logger.info("case batch met a concurrent update (%s), "
-                             "retry %s", error.pgcode, attempt)
-                time.sleep(random.uniform(0.0, 0.1 * 2 ** attempt))
-
-    @api.model
-    def _recompute_deadlines(self, calendar, since, today, auto_commit=False,
-                             batch_size=BATCH_SIZE):
-        """Recompute, in SQL batches of ``batch_size`` consecutive ids, the
-        deadline of the open, never extended cases of the streets using
-        ``calendar`` that are due on ``since`` or later (a change on day D
-        moves only the deadlines of cases reported before D and due on D
-        or later). An extended deadline is a date approved by a person and
-        stays. The working days are counted in Python once per (day of
-        report, category) of a batch, not once per case; the new deadline
-        and its overdue flag are written by one UPDATE per batch, only
-        where they change."""
-        companies = self._companies_of_calendar(calendar)
-        if not companies:
-            return []
-        params = calendar._working_days_params()
-        # sudo: the deadlines in days of every category, configuration
-        sla = {category.id: category.sla_days for category in
-               self.env["grid.case.category"].sudo().with_context(
-                   active_test=False).search([])}
-        cr = self.env.cr
-        scope = {"companies": tuple(companies), "open": OPEN_STATES,
-                 "since": since, "tz": STREET_TZ, "today": today}
-        # sql: the range of open case ids of the calendar's streets, for the batches
-        cr.execute("SELECT MIN(id), MAX(id) FROM grid_case c WHERE "
-                   "c.company_id IN %(companies)s AND c.state IN %(open)s",
-                   scope)
-        first, last = cr.fetchone()
-        deadlines, changed = {}, []
-        start = first or 0
-        while first and start <= last:
-            scope.update(start=start, stop=start + batch_size - 1)
-            changed += self._in_batch(
-                auto_commit, lambda cr, scope=dict(scope):
-                self._recompute_deadlines_batch(
-                    cr, scope, sla, params, deadlines))
-            start += batch_size
-        if changed:
-            self.invalidate_cache(
-                ["date_deadline", "date_deadline_original", "is_overdue"],
-                changed)
-        return changed
-
-    @api.model
-    def _recompute_deadlines_batch(self, cr, scope, sla, params, deadlines):
-        """One batch of ``_recompute_deadlines``: the ids in ``scope``'s
-        range; ``deadlines`` caches the deadline per (day, category)."""
-        where = """
-            c.company_id IN %(companies)s AND c.state IN %(open)s
-            AND COALESCE(c.extension_count, 0) = 0
-            AND c.category_id IS NOT NULL AND c.date_deadline >= %(since)s
-            AND c.id BETWEEN %(start)s AND %(stop)s"""
-        local_day = ("(c.date_reported AT TIME ZONE 'UTC' "
-                     "AT TIME ZONE %(tz)s)::date")
-        # sql: the (day, category) pairs of a batch, to count working days once per pair
-        cr.execute("SELECT DISTINCT %s, c.category_id FROM grid_case c "
-                   "WHERE %s" % (local_day, where), scope)
-        keys = cr.fetchall()
-        if not keys:
-            return []
-        for day, category_id in keys:
-            if (day, category_id) not in deadlines:
-                # Odoo's cursor reads dates as strings
-                deadlines[day, category_id] = working_days.add_working_days(
-                    fields.Date.from_string(day), sla.get(category_id, 0),
-                    **params)
-        values = dict(
-            scope, days=[day for day, _category in keys],
-            categories=[category for _day, category in keys],
-            deadlines=[deadlines[key] for key in keys])
-        # sql: writes the new deadlines of a batch in one UPDATE, only where they change
-        cr.execute("""
-            UPDATE grid_case c SET date_deadline = v.deadline,
-                date_deadline_original = v.deadline,
-                is_overdue = v.deadline < %%(today)s::date
-            FROM unnest(%%(days)s::date[], %%(categories)s::int[],
-                        %%(deadlines)s::date[])
-                 AS v(day, category_id, deadline)
-            WHERE %s AND c.category_id = v.category_id
-              AND %s = v.day
-              AND (c.date_deadline IS DISTINCT FROM v.deadline
-                   OR c.date_deadline_original IS DISTINCT FROM v.deadline)
-            RETURNING c.id""" % (where, local_day), values)
-        return [row[0] for row in cr.fetchall()]
-
-    @api.model
-    def _companies_of_calendar(self, calendar):
-        """The streets whose case deadlines ``calendar`` counts: those that
-        chose it, and those without a choice when it is the shipped one."""
-        domain = [("case_calendar_id", "=", calendar.id)]
-        if calendar == self.env.ref("community_grid.resource_calendar_street",
-                                    raise_if_not_found=False):
-            domain = ["|", ("case_calendar_id", "=", False)] + domain
-        # sudo: the streets that use the calendar, for the deadline recompute; ids only
-        return self.env["res.company"].sudo().search(domain).ids
-
-    @api.model
-    def _cron_remind(self, today=None):
-        """Chase (催办) the handlers of dispatched cases due within the
-        street's reminder days, and their superior once the case is the
-        configured working days past its deadline; once a day at most."""
-        today = today or self._street_today()
-        # sudo: the scheduled action chases the cases of every street
-        cases = self.sudo().search([
-            ("state", "=", "dispatch"), ("handler_user_id", "!=", False),
-            ("date_deadline", "!=", False)])
-        params = {}
-        reminded = self.browse()
-        for case in cases:
-            company = case.company_id
-            calendar = self._calendar_of(company)
-            if calendar.id not in params:
-                params[calendar.id] = calendar._working_days_params()
-            left = calendar.working_days_between(
-                today, case.date_deadline, params[calendar.id])
-            if left <= company.case_remind_days and (
-                    case.date_handler_reminded != today):
-                case._remind(case.handler_user_id, _(
-                    "Reminder: the case %(case)s is due on %(deadline)s.") % {
-                        "case": case.name, "deadline": case.date_deadline})
-                case._transition({"date_handler_reminded": today})
-                reminded |= case
-            if -left >= company.case_superior_remind_days and (
-                    case.date_superior_reminded != today):
-                case._remind(case._superior_users(), _(
-                    "Reminder to the superior: the case %(case)s handled by "
-                    "%(handler)s is %(days)s working day(s) past its "
-                    "deadline %(deadline)s.") % {
-                        "case": case.name,
-                        "handler": case.handler_user_id.name,
-                        "days": -left, "deadline": case.date_deadline})
-                case._transition({"date_superior_reminded": today})
-                reminded |= case
-        return reminded
-
-    @api.multi
-    def _remind(self, users, body):
-        """Post the reminder to the users and put it on their to-do list
-        (one open reminder per user and case)."""
-        self.ensure_one()
-        self.message_subscribe_users(users.ids)
-        self.message_post(body=body, subtype="mail.mt_comment",
-                          partner_ids=users.mapped("partner_id").ids)
-        summary = _("Chased: %s") % self.name
-        for user in users:
-            # sudo: whether the user already has this reminder on their to-do list
-            if not self.env["mail.activity"].sudo().search_count([
-                    ("res_model", "=", self._name), ("res_id", "=", self.id),
-                    ("user_id", "=", user.id), ("summary", "=", summary)]):
-                self._schedule_activity(user, summary)
-
-    @api.model
-    def _cron_escalate(self, today=None):
-        """Escalate the open cases overdue by more than the street's
-        threshold, one loop at a time: a case escalated waits the same
-        number of working days in its new loop before going further up.
-        Return the cases escalated."""
-        today = today or self._street_today()
-        # sudo: the scheduled action escalates the cases of every street
-        cases = self.sudo().search([
-            ("state", "in", OPEN_STATES), ("loop_level", "!=", "district"),
-            ("date_deadline", "<", today)])
-        params = {}
-        escalated = self.browse()
-        for case in cases:
-            company = case.company_id
-            calendar = self._calendar_of(company)
-            if calendar.id not in params:
-                params[calendar.id] = calendar._working_days_params()
-            since = case.date_deadline
-            if case.escalation_ids:
-                since = max(since, max(case.escalation_ids.mapped("date")))
-            past = calendar.working_days_between(
-                since, today, params[calendar.id])
-            if past > company.case_escalate_days:
-                case._escalate(_(
-                    "%(days)s working day(s) past the deadline %(deadline)s "
-                    "without being closed.") % {
-                        "days": calendar.working_days_between(
-                            case.date_deadline, today, params[calendar.id]),
-                        "deadline": case.date_deadline},
-                    automatic=True, today=today)
-                escalated |= case
-        return escalated
-
-
-def _auto_commit():
-    """Whether a scheduled action commits its batches: always, except in
-    tests, whose transactions are rolled back (as Odoo's mail queue
-    decides)."""
-    return not getattr(threading.current_thread(), "testing", False)

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from odoo.addons.community_base.tools import street_time
+
 from .grid_case import LOOP_LEVELS
 
 
@@ -28,7 +30,8 @@ class GridCaseEscalation(models.Model):
     to_level = fields.Selection(
         selection=LOOP_LEVELS, string="To loop", required=True, index=True)
     date = fields.Date(
-        required=True, index=True, default=fields.Date.context_today,
+        required=True, index=True,
+        default=lambda self: street_time.street_today(self.env),
         help="Day of the escalation, in the street's calendar.")
     user_id = fields.Many2one(
         comodel_name="res.users", string="Escalated by", index=True,

@@ -31,6 +31,7 @@ class GridCaseRequest(models.Model):
     _state_from = ["pending"]
     _state_to = ["approved"]
     _cancel_state = "rejected"
+    _approval_group = "community_base.group_street_clerk"
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -147,25 +148,7 @@ class GridCaseRequest(models.Model):
     @api.multi
     def action_submit(self):
         """Send the request to its approvers."""
-        for request in self:
-            if request.state != "draft":
-                raise UserError(_(
-                    "Only a draft request can be submitted; %s is not a "
-                    "draft.") % request.name)
-            if request.case_id.state != "dispatch":
-                raise UserError(_(
-                    "The case %s is no longer at its handler: the request "
-                    "cannot be submitted.") % request.case_id.name)
-            pending = self.search([
-                ("case_id", "=", request.case_id.id),
-                ("request_type", "=", request.request_type),
-                ("state", "=", "pending"), ("id", "!=", request.id)])
-            if pending:
-                raise UserError(_(
-                    "The case %s already has a request of this type waiting "
-                    "for approval.") % request.case_id.name)
-        self.write({"state": "pending", "reject_reason": False})
-        self.request_validation()
+        self._submit_for_approval({"reject_reason": False})
         for request in self:
             request.case_id.message_post(
                 body=_("%(request)s asked: %(reason)s") % {
@@ -175,38 +158,10 @@ class GridCaseRequest(models.Model):
 
     @api.multi
     def action_approve(self):
-        """Approve once every tier validated it, then apply it to the case.
-        Permission comes from being a reviewer; without any tier, only a
-        street clerk approves."""
-        for request in self:
-            if request.state != "pending":
-                raise UserError(_(
-                    "Only a request pending approval can be approved; %s is "
-                    "not pending.") % request.name)
-            # sudo: the case may be outside the approver's scope; its state decides
-            #   whether the request can still apply
-            if request.sudo().case_id.state != "dispatch":
-                raise UserError(_(
-                    "The case %s is no longer at its handler: the request "
-                    "cannot be approved; reject it.") % request.case_id.name)
-            if request.can_review:
-                request._validate_tier()
-            request.invalidate_cache()
-            if not request.review_ids:
-                if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
-                        "community_base.group_street_clerk"):
-                    raise AccessError(_(
-                        "No approval tier applies to the request %s: only a "
-                        "street clerk can approve it.") % request.name)
-            elif not request.validated:
-                pending = request.review_ids.filtered(
-                    lambda review: review.status != "approved")
-                raise UserError(_(
-                    "The request %(request)s still waits for the approval "
-                    "of: %(reviewers)s.") % {
-                        "request": request.name,
-                        "reviewers": ", ".join(
-                            pending.mapped("reviewer_ids.name"))})
+        """Approve once every tier validated it (see
+        ``community.tier.approval._check_approval``), then apply it to the
+        case; without any tier, only a street clerk approves."""
+        self._check_approval()
         # sudo: approval checked above (tiers or street clerk); approvers need no write
         #   access on requests
         self.sudo().write({"state": "approved"})
@@ -243,6 +198,34 @@ class GridCaseRequest(models.Model):
                     "reason": request.reject_reason},
                 subtype="mail.mt_comment")
         return True
+
+    @api.multi
+    def _check_submittable(self):
+        """A request is for a case at its handler, one of a type at a time."""
+        super()._check_submittable()
+        if self.case_id.state != "dispatch":
+            raise UserError(_(
+                "The case %s is no longer at its handler: the request "
+                "cannot be submitted.") % self.case_id.name)
+        pending = self.search([
+            ("case_id", "=", self.case_id.id),
+            ("request_type", "=", self.request_type),
+            ("state", "=", "pending"), ("id", "!=", self.id)])
+        if pending:
+            raise UserError(_(
+                "The case %s already has a request of this type waiting "
+                "for approval.") % self.case_id.name)
+
+    @api.multi
+    def _check_approvable(self):
+        """A request applies only to a case still at its handler."""
+        super()._check_approvable()
+        # sudo: the case may be outside the approver's scope; its state decides
+        #   whether the request can still apply
+        if self.sudo().case_id.state != "dispatch":
+            raise UserError(_(
+                "The case %s is no longer at its handler: the request "
+                "cannot be approved; reject it.") % self.case_id.name)
 
     @api.multi
     def _apply(self):

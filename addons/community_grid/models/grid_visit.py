@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
+from odoo.addons.community_base.tools import street_time
+
 OFFICER_GROUP = "community_grid.group_grid_officer"
 CLERK_GROUP = "community_base.group_community_clerk"
 
@@ -60,7 +62,8 @@ class GridVisit(models.Model):
         readonly=True,
     )
     date = fields.Date(
-        required=True, index=True, default=fields.Date.context_today)
+        required=True, index=True,
+        default=lambda self: street_time.street_today(self.env))
     purpose = fields.Selection(
         selection=[
             ("routine", "Routine visit"),
@@ -98,11 +101,13 @@ class GridVisit(models.Model):
 
     @api.constrains("date")
     def _check_date(self):
-        today = fields.Date.context_today(self)
         # sudo: the constraint reads the record being written; the record rules then
         #   refuse it with a clear AccessError if out of scope
         for visit in self.sudo():
-            if visit.date > today:
+            # the street's day: an officer's phone set to another zone
+            # neither allows tomorrow nor refuses today
+            if visit.date > street_time.street_today(
+                    self.env, visit.company_id):
                 raise ValidationError(_(
                     "Visit of %(household)s: the date %(date)s is in the "
                     "future; record a visit once it has taken place.") % {

@@ -1,14 +1,11 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import datetime
-
-import pytz
 from psycopg2 import sql
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.community_base.tools import user_query
+from odoo.addons.community_base.tools import street_time, user_query
 
 #: the groupings of the statistics: key -> (label, SQL of the group key)
 GROUPINGS = ("community", "category", "unit")
@@ -58,19 +55,12 @@ class GridCaseStatistics(models.AbstractModel):
     _description = "Case statistics"
 
     @api.model
-    def _period_bounds(self, date_from, date_to):
-        """The UTC datetimes bounding the local days ``date_from`` to
-        ``date_to`` (both included), as stored Datetime strings."""
-        tz = pytz.timezone(
-            self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
-        start = fields.Date.from_string(date_from)
-        stop = fields.Date.from_string(date_to) + datetime.timedelta(days=1)
-        bounds = []
-        for day in (start, stop):
-            local = tz.localize(datetime.datetime.combine(day, datetime.time()))
-            bounds.append(fields.Datetime.to_string(
-                local.astimezone(pytz.utc).replace(tzinfo=None)))
-        return bounds
+    def _period_bounds(self, date_from, date_to, company=None):
+        """The UTC datetimes bounding the street's days ``date_from`` to
+        ``date_to`` (both included), as stored Datetime strings: the days of
+        the street (``company``, else the user's), whoever reads them."""
+        return street_time.street_day_bounds(
+            self.env, date_from, date_to, company)
 
     @api.model
     def compute(self, date_from, date_to, grouping, company_ids=None):
@@ -88,7 +78,9 @@ class GridCaseStatistics(models.AbstractModel):
                 "The statistics period starts on %(start)s, after its end "
                 "%(end)s.")
                 % {"start": date_from, "end": date_to})
-        start, stop = self._period_bounds(date_from, date_to)
+        start, stop = self._period_bounds(
+            date_from, date_to,
+            self.env["res.company"].browse(list(company_ids or [])[:1]))
         Case = self.env["grid.case"]
         domain = [
             "|", "|",

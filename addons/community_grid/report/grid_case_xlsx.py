@@ -7,6 +7,8 @@ import pytz
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.community_base.tools import street_time
+
 CHUNK = 1000
 
 # The workbooks speak the superiors' language, like community_base's
@@ -206,9 +208,11 @@ class GridCaseListXlsx(models.AbstractModel):
         for index, column in enumerate(columns):
             sheet.set_column(index, index, column[2])
         # sudo: the streets' names only, of cases the user reads (checked)
-        company_names = sorted(set(cases.sudo().mapped("company_id.name")))
+        companies = cases.sudo().mapped("company_id")
+        company_names = sorted(set(companies.mapped("name")))
         title = "%s 事件清单（导出日期：%s，共%s件）" % (
-            "、".join(company_names), fields.Date.context_today(self),
+            "、".join(company_names),
+            street_time.street_today(self.env, companies[:1] or None),
             len(cases))
         sheet.set_row(0, 28)
         sheet.merge_range(0, 0, 0, len(columns) - 1, title, styles["title"])
@@ -216,15 +220,17 @@ class GridCaseListXlsx(models.AbstractModel):
             sheet.write_string(1, index, column[1], styles["header"])
         sheet.freeze_panes(2, 1)
         _print_setup(sheet, 2)
-        tz = pytz.timezone(
-            self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        # the times of each case in its street's time zone, whoever exports
+        tzs = {company.id: street_time.street_tz(self.env, company)
+               for company in companies}
         totals = {"is_overdue": 0, "closed_on_time": 0, "days": 0.0,
                   "closed": 0}
         row = 2
         fnames = [column[0] for column in columns]
         for start in range(0, len(cases), CHUNK):
             chunk = cases[start:start + CHUNK]
-            for values in chunk.read(fnames):
+            for values in chunk.read(fnames + ["company_id"]):
+                tz = tzs[values["company_id"][0]]
                 if not values.get("date_closed"):
                     # an open case has no days to close (not 0 days)
                     values["days_to_close"] = None

@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import OrderedDict
 
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.community_base.tools import street_time
 
 COLUMNS = [
     ("序号", 6), ("月份", 10), ("网格员", 14), ("社区", 16), ("网格", 22),
@@ -30,9 +32,10 @@ class GridVisitXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet("走访统计")
         for index, (_header, width) in enumerate(COLUMNS):
             sheet.set_column(index, index, width)
-        streets = "、".join(sorted(set(objs.mapped("company_id.name"))))
+        companies = objs.mapped("company_id")
+        streets = "、".join(sorted(set(companies.mapped("name"))))
         title = "%s 网格员走访统计（导出日期：%s）" % (
-            streets, fields.Date.context_today(self))
+            streets, street_time.street_today(self.env, companies[:1] or None))
         sheet.set_row(0, 28)
         sheet.merge_range(0, 0, 0, len(COLUMNS) - 1, title, styles["title"])
         for index, (header, _width) in enumerate(COLUMNS):

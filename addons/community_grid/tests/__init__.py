@@ -21,3 +21,4 @@ from . import test_case_notification
 from . import test_register_references
 from . import test_privileged_calls
 from . import test_kpi_security
+from . import test_street_time

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.community_grid.models import grid_case
+from odoo.addons.community_base.tools import batch
 
 from .case_common import CaseLoopCase
 
@@ -121,7 +121,7 @@ class TestCaseDeadlineRecompute(CaseLoopCase):
 
     def test_tests_never_commit(self):
         # the scheduled action commits per batch, except in tests
-        self.assertFalse(grid_case._auto_commit())
+        self.assertFalse(batch.auto_commit())
 
 
 def _next_day(day):

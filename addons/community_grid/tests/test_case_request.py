@@ -62,6 +62,51 @@ class TestCaseRequest(CaseLoopCase):
         self.assertEqual(request.state, "pending")
         self.assertEqual(self.case.date_deadline, "2026-03-03")
 
+    def _without_tier(self):
+        self.env.ref(
+            "community_grid.grid_case_request_tier_definition").active = False
+
+    def test_no_tier_only_a_street_clerk_approves(self):
+        """Refused in words, as a user error like every approval (it was an
+        access error for case requests alone)."""
+        self._without_tier()
+        request = self._request()
+        request.action_submit()
+        self.assertFalse(request.review_ids)
+        with self.assertRaisesRegex(UserError, request.name):
+            request.action_approve()
+        self.assertEqual(request.state, "pending")
+        request.sudo(self.street_clerk.id).action_approve()
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(self.case.date_deadline, "2026-03-10")
+
+    def test_approve_asks_the_tier_added_after_submission(self):
+        """A tier defined while the request waited is asked for, not
+        skipped: the clerk's click creates the reviews and validates their
+        own."""
+        self._without_tier()
+        request = self._request()
+        request.action_submit()
+        self.env.ref(
+            "community_grid.grid_case_request_tier_definition").active = True
+        request.sudo(self.street_clerk.id).action_approve()
+        self.assertTrue(request.review_ids)
+        self.assertEqual(request.review_ids.mapped("status"), ["approved"])
+        # the review names the clerk, not the superuser who writes the state
+        self.assertEqual(request.review_ids.done_by, self.street_clerk)
+        self.assertEqual(request.state, "approved")
+
+    def test_handler_approving_a_late_tier_only_asks_for_it(self):
+        self._without_tier()
+        request = self._request()
+        request.action_submit()
+        self.env.ref(
+            "community_grid.grid_case_request_tier_definition").active = True
+        with self.assertRaisesRegex(UserError, "still waits"):
+            request.action_approve()
+        self.assertEqual(request.state, "pending")
+        self.assertIn(self.street_clerk, request.sudo().reviewer_ids)
+
     def test_reject_needs_a_reason_and_changes_nothing(self):
         request = self._request()
         request.action_submit()

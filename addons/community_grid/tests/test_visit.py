@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_base.tools import street_time
+
 from .common import GridCase
 
 JAN, FEB = "2026-01-01", "2026-02-01"
@@ -53,7 +55,7 @@ class TestVisit(GridCase):
         """An officer on the doorstep only picks the household: the visit is
         theirs, today's, and counts in this month's visit report."""
         Report = self.env["grid.visit.report"]
-        today = fields.Date.context_today(Report)
+        today = street_time.street_today(Report.env)
         mine = [("officer_id", "=", self.grid_officer.id),
                 ("month", "=", today[:8] + "01")]
 
@@ -97,7 +99,8 @@ class TestVisit(GridCase):
         Household = self.env["community.household"]
         domain = [("visit_overdue", "=", True),
                   ("company_id", "in", (self.street_a | self.street_b).ids)]
-        today = fields.Date.from_string(fields.Date.context_today(Household))
+        today = fields.Date.from_string(
+            street_time.street_today(Household.env, self.street_a))
         recent = fields.Date.to_string(today - relativedelta(months=1))
         self._create_visit(self.grid_officer, self.household_a1b, recent)
         self.street_a.visit_overdue_months = 3
@@ -241,7 +244,7 @@ class TestVisit(GridCase):
 
     def test_visit_cannot_be_dated_in_the_future(self):
         today = fields.Date.from_string(
-            fields.Date.context_today(self.env["grid.visit"]))
+            street_time.street_today(self.env, self.street_a))
         tomorrow = fields.Date.to_string(today + relativedelta(days=1))
         with self.assertRaisesRegex(ValidationError, "102"):
             with self.cr.savepoint():

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.community_base.tools import street_time
+
 
 class GridCaseStatisticsWizard(models.TransientModel):
     """Ask for the monthly case statistics a superior wants: a month (or any
@@ -17,7 +19,8 @@ class GridCaseStatisticsWizard(models.TransientModel):
     _description = "Case statistics export"
 
     def _default_month(self):
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        # the street's month, whatever the user's time zone
+        today = fields.Date.from_string(street_time.street_today(self.env))
         return fields.Date.to_string(
             today.replace(day=1) - relativedelta(months=1))
 
