@@ -60,7 +60,8 @@ class Rpc:
         self.url, self.db = server["url"], server["db"]
         common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
         self.uid = common.authenticate(self.db, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object")
+        self.models = xmlrpc.client.ServerProxy(
+            self.url + "/xmlrpc/2/object", allow_none=True)
 
     def __call__(self, model, method, *args, **kw):
         return self.models.execute_kw(self.db, self.uid, "admin", model, method,

@@ -9,28 +9,13 @@ AccessError and the job's action is not run. The users are archived at the
 end.
 """
 import uuid
-import xmlrpc.client
 
 import pytest
 import requests
+from server_process import Rpc
 
 CRON = "community_base.community_post_cron_archive_ended"
 ROLES = ("community_eval.group_evaluator", "community_base.group_street_admin")
-
-
-class Rpc:
-    """XML-RPC as admin, to prepare the data."""
-
-    def __init__(self, server):
-        self.url, self.db = server["url"], server["db"]
-        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(
-            self.url + "/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(
-            self.db, self.uid, "admin", model, method, list(args), kw)
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import xmlrpc.client
 import openpyxl
 import pytest
 import requests
+from server_process import Rpc
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -29,21 +30,6 @@ def id_number(first17):
     total = sum(int(digit) * weight
                 for digit, weight in zip(first17, WEIGHTS))
     return first17 + "10X98765432"[total % 11]
-
-
-class Rpc:
-    """XML-RPC as admin, to prepare the data."""
-
-    def __init__(self, server):
-        self.url, self.db = server["url"], server["db"]
-        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(
-            self.url + "/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(
-            self.db, self.uid, "admin", model, method, list(args), kw)
 
 
 ROLES = {
