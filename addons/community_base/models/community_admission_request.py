@@ -238,11 +238,12 @@ class CommunityAdmissionRequest(models.Model):
     @api.multi
     def _check_submittable(self):
         """The approvers decide for the communities the work is pushed to."""
-        super()._check_submittable()
+        result = super()._check_submittable()
         if not self.community_ids:
             raise UserError(_(
                 "Choose the communities the admission request \"%s\" "
                 "concerns before submitting it.") % self.display_name)
+        return result
 
     @api.model
     def _is_admitted(self, task_type, community, date=None):

@@ -253,11 +253,12 @@ class CrossoveredBudget(models.Model):
     @api.multi
     def _check_submittable(self):
         """A budget is submitted with what it plans to spend."""
-        super()._check_submittable()
+        result = super()._check_submittable()
         if not self.crossovered_budget_line:
             raise UserError(_(
                 "The budget \"%s\" has no lines: add what it plans to "
                 "spend before submitting it.") % self.name)
+        return result
 
     def _final_accounts_groups(self, field_name):
         """Budget, actual, variance and execution rate per community

@@ -113,8 +113,9 @@ class CrossoveredBudgetLines(models.Model):
 
     @api.model_cr
     def init(self):
-        super().init()
+        result = super().init()
         create_actual_function(self.env.cr)
+        return result
 
     def _actual_amount(self):
         """The line's actual amount (see ``ACTUAL_FUNCTION_SQL``), over its

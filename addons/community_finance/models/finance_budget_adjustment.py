@@ -170,7 +170,7 @@ class FinanceBudgetAdjustment(models.Model):
     @api.multi
     def _check_submittable(self):
         """An adjustment changes an approved budget, with lines that fit."""
-        super()._check_submittable()
+        result = super()._check_submittable()
         if self.budget_id.state != "validate":
             raise UserError(_(
                 "The budget \"%(budget)s\" is not approved: the "
@@ -180,3 +180,4 @@ class FinanceBudgetAdjustment(models.Model):
             raise UserError(_(
                 "The budget adjustment \"%s\" has no lines.") % self.name)
         self.line_ids._check_lines()
+        return result

@@ -1,5 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 from .crossovered_budget import _rate
@@ -83,19 +85,19 @@ class FinanceBudgetExecutionReport(models.Model):
         create_actual_function(self.env.cr)
         # sql: creates the report's SQL view at install; the ORM reads it with the
         #   record rules
-        self.env.cr.execute("""
+        self.env.cr.execute(sql.SQL("""
             CREATE VIEW finance_budget_execution_report AS (
             SELECT l.id, l.id AS budget_line_id,
                    l.crossovered_budget_id AS budget_id,
                    b.state AS budget_state, l.company_id, l.community_id,
                    l.fund_id, l.analytic_account_id, l.general_budget_id,
                    l.date_from, l.date_to, c.currency_id, l.planned_amount,
-                   %s(l.analytic_account_id, l.general_budget_id,
-                      l.date_from, l.date_to) AS actual_amount
+                   {actual}(l.analytic_account_id, l.general_budget_id,
+                            l.date_from, l.date_to) AS actual_amount
               FROM crossovered_budget_lines l
               JOIN crossovered_budget b ON b.id = l.crossovered_budget_id
               JOIN res_company c ON c.id = l.company_id
-            )""" % ACTUAL_FUNCTION)
+            )""").format(actual=sql.Identifier(ACTUAL_FUNCTION)))
 
     @api.multi
     def action_open_budget_line(self):

@@ -202,7 +202,7 @@ class GridCaseRequest(models.Model):
     @api.multi
     def _check_submittable(self):
         """A request is for a case at its handler, one of a type at a time."""
-        super()._check_submittable()
+        result = super()._check_submittable()
         if self.case_id.state != "dispatch":
             raise UserError(_(
                 "The case %s is no longer at its handler: the request "
@@ -215,17 +215,19 @@ class GridCaseRequest(models.Model):
             raise UserError(_(
                 "The case %s already has a request of this type waiting "
                 "for approval.") % self.case_id.name)
+        return result
 
     @api.multi
     def _check_approvable(self):
         """A request applies only to a case still at its handler."""
-        super()._check_approvable()
+        result = super()._check_approvable()
         # sudo: the case may be outside the approver's scope; its state decides
         #   whether the request can still apply
         if self.sudo().case_id.state != "dispatch":
             raise UserError(_(
                 "The case %s is no longer at its handler: the request "
                 "cannot be approved; reject it.") % self.case_id.name)
+        return result
 
     @api.multi
     def _apply(self):
