@@ -3,6 +3,7 @@ import contextlib
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import xmlrpc.client
@@ -66,3 +67,27 @@ class Rpc:
     def __call__(self, model, method, *args, **kw):
         return self.models.execute_kw(self.db, self.uid, "admin", model, method,
                                       list(args), kw)
+
+
+def at_once(calls, timeout=120):
+    """Run the callables ``calls`` at the same moment, each in a thread of
+    its own; return their outcomes in order (``{"result": ...}`` or
+    ``{"error": ...}``): the concurrency tests race real requests."""
+    barrier = threading.Barrier(len(calls))
+    outcomes = [{} for _call in calls]
+
+    def run(index, call):
+        barrier.wait(timeout)
+        try:
+            outcomes[index]["result"] = call()
+        except Exception as error:  # the outcome is what the test checks
+            outcomes[index]["error"] = error
+
+    threads = [threading.Thread(target=run, args=(index, call))
+               for index, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    assert not any(thread.is_alive() for thread in threads)
+    return outcomes

@@ -32,12 +32,14 @@ builds a street of its own, named with a random tag.
 import base64
 import contextlib
 import datetime
+import functools
 import random
 import threading
 import time
 import uuid
 
 import pytest
+from server_process import at_once as run_at_once
 
 import odoo
 from odoo import SUPERUSER_ID, api, fields
@@ -114,25 +116,9 @@ def overlapped(db, uid_first, first, uid_second, model, method, *args,
 def at_once(db, calls):
     """Start the RPC ``calls`` [(uid, model, method, args, kwargs)] at the
     same moment in threads; return their outcomes in order."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [{} for _call in calls]
-
-    def run(index, uid, model, method, args, kwargs):
-        barrier.wait(TIMEOUT)
-        try:
-            outcomes[index]["result"] = rpc(db, uid, model, method, *args,
-                                            **kwargs)
-        except Exception as error:  # the outcome is what the test checks
-            outcomes[index]["error"] = error
-
-    threads = [threading.Thread(target=run, args=(index,) + tuple(call))
-               for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
+    return run_at_once([
+        functools.partial(rpc, db, uid, model, method, *args, **kwargs)
+        for uid, model, method, args, kwargs in calls], TIMEOUT)
 
 
 @pytest.fixture(scope="module")

@@ -9,37 +9,13 @@ the retries used to die with "Unable to use a closed cursor": the retry ran
 in the environment of the first, closed, cursor. Every call must succeed,
 whatever the channel.
 """
-import threading
 import uuid
 
 import requests
-from server_process import Rpc
+from server_process import Rpc, at_once
 
 CALLS = 4
 TIMEOUT = 120
-
-
-def at_once(calls):
-    """Run the callables at the same moment in threads; return their
-    outcomes in order ({"result": ...} or {"error": ...})."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [{} for _call in calls]
-
-    def run(index, call):
-        barrier.wait(TIMEOUT)
-        try:
-            outcomes[index]["result"] = call()
-        except Exception as error:  # the outcome is what the test checks
-            outcomes[index]["error"] = error
-
-    threads = [threading.Thread(target=run, args=(index, call))
-               for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
 
 
 def new_building(rpc):
