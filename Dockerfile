@@ -14,12 +14,17 @@ ENV LANG=C.UTF-8 \
 #   nodejs npm         lessc (npm) compiles the web client's .less at runtime
 #   libpq5             PostgreSQL client library
 #   postgresql-client  pg_isready for the entrypoint, pg_dump for backups
-#   fonts-noto-cjk     Chinese glyphs in PDF reports
-#   wkhtmltopdf        PDF reports (Debian's build: no report header/footer,
-#                      see docs/deploy.md)
+#   fonts-wqy-zenhei   Chinese glyphs in PDF reports (as scripts/setup-venv.sh;
+#                      Noto CJK's glyphs come out of wkhtmltopdf as radicals
+#                      in the PDF's text)
+#   fontconfig         fc-list, with which scripts/setup-venv.sh finds the font
+#   wkhtmltopdf        PDF reports (Debian's build, without patched Qt: the
+#                      addons lay the report header and footer onto the
+#                      pages themselves, see docs/deploy.md)
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-        nodejs npm libpq5 postgresql-client fonts-noto-cjk wkhtmltopdf \
+        nodejs npm libpq5 postgresql-client fonts-wqy-zenhei fontconfig \
+        wkhtmltopdf \
  && rm -rf /var/lib/apt/lists/*
 
 # Only what the virtualenv is built from, so that changing an addon does not

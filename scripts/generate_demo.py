@@ -8,6 +8,11 @@ Run through Odoo's shell (which rolls back unless the script commits)::
 ``DEMO_SCALE=1.0`` makes a full street (about 20,000 households and 50,000
 residents). Rerunning it writes nothing when the demo street exists.
 
+The street is dated from the day it is built (the street's today): its
+visits and cases run up to today, its budget is this year's. The seed makes
+the same street relative to that day; ``DEMO_TODAY=YYYY-MM-DD`` dates it
+from another day.
+
 The other addons add their part of the street (grids, visits and cases;
 budgets; evaluations) through ``odoo.addons.<addon>.tools.demo_loader``:
 a ``load_demo(env, seed, scale, today)`` that is idempotent like
@@ -17,14 +22,14 @@ import importlib
 import importlib.util
 import os
 
-from odoo.addons.community_base.tools import demo_data
-from odoo.addons.community_base.tools.demo_loader import load_demo
+from odoo.addons.community_base.tools.demo_loader import demo_today, load_demo
 
 DEMO_ADDONS = ("community_grid", "community_finance", "community_eval")
 
 seed = int(os.environ.get("DEMO_SEED", "1"))
 scale = float(os.environ.get("DEMO_SCALE", "0.05"))
-summary = load_demo(env, seed=seed, scale=scale)  # noqa: F821
+today = demo_today(env, os.environ.get("DEMO_TODAY"))  # noqa: F821
+summary = load_demo(env, seed=seed, scale=scale, today=today)  # noqa: F821
 env.cr.commit()  # noqa: F821
 installed = set(
     env["ir.module.module"]  # noqa: F821
@@ -40,17 +45,16 @@ for addon in DEMO_ADDONS:
     ):
         continue  # this addon has no demo part (yet)
     loader = importlib.import_module(name)
-    part = loader.load_demo(
-        env, seed=seed, scale=scale, today=demo_data.DEMO_TODAY  # noqa: F821
-    )
+    part = loader.load_demo(env, seed=seed, scale=scale, today=today)  # noqa: F821
     env.cr.commit()  # noqa: F821
     summary["counts"].update(part["counts"])
 print(
-    "demo street %s: %s (%s)"
+    "demo street %s: %s (%s), dated %s"
     % (
         "created" if summary["created"] else "already there, nothing written",
         ", ".join(summary["streets"]),
         summary["district"],
+        today,
     )
 )
 for model, count in sorted(summary["counts"].items()):

@@ -59,12 +59,15 @@ copy_db() {
 }
 
 # create_demo_db CONF DB: install the four addons with zh_CN into a fresh
-# database DB and generate the demo street (DEMO_SEED, DEMO_SCALE), as the
-# product's first start does (bin/run; the benchmarks at scale 1.0 too).
+# database DB and generate the demo street (DEMO_SEED, DEMO_SCALE), dated
+# from the day it is built (DEMO_TODAY=YYYY-MM-DD to date it otherwise), as
+# the product's first start does (bin/run; the benchmarks at scale 1.0
+# too). Without Odoo's and OCA's demo data: the street is all generated.
 create_demo_db() {
     local conf=$1 db=$2
     drop_db "$db"
-    odoo -c "$conf" -d "$db" -i "$ADDONS" --load-language=zh_CN \
+    odoo -c "$conf" -d "$db" -i "$ADDONS" --without-demo=all \
+        --load-language=zh_CN \
         --stop-after-init --log-level=warn --max-cron-threads=0
     odoo shell -c "$conf" -d "$db" --log-level=warn --max-cron-threads=0 \
         <"$ROOT/scripts/init_demo_db.py"

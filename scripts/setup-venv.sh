@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Create or refresh the project's virtualenv: CPython 3.11, the pinned Odoo
 # 11.0 wheels and OCA addons, the compatibility layer as a .pth file, and
-# lessc (npm) for the backend assets. With --test, also the test tools and
-# Debian's chromium for the browser tests.
+# lessc (npm) for the backend assets, wkhtmltopdf and a Chinese font for the
+# PDF reports. With --test, also the test tools, Debian's chromium for the
+# browser tests and pdftotext.
 #
 # Idempotent: a stamp of the requirement files makes a rerun with nothing
 # changed a no-op. Used by bin/run, bin/test and the Dockerfile alike, so
@@ -66,10 +67,32 @@ if ! command -v npm >/dev/null; then
     apt_install nodejs npm
 fi
 
-# --- test tools from Debian: chromium (Playwright drives Debian's build)
-# and docker-compose (validates docker-compose.yml without an engine) -----
+# --- PDF reports: Debian's wkhtmltopdf (Odoo finds it on the PATH) and a
+# Chinese font. WenQuanYi Zen Hei, not Noto CJK: wkhtmltopdf writes Noto's
+# glyphs of 日 民 页 人 ... as radicals (⽇ ⺠ ⻚ ⼈) into the PDF's text, which
+# a search or pdftotext then does not find. Without any CJK font every
+# Chinese character prints (and shows in the browser tests) as a box. -------
+pdf_packages=()
+command -v wkhtmltopdf >/dev/null || pdf_packages+=(wkhtmltopdf)
+if ! { command -v fc-list >/dev/null &&
+       [ -n "$(fc-list 'WenQuanYi Zen Hei')" ]; }; then
+    pdf_packages+=(fonts-wqy-zenhei fontconfig)
+fi
+if [ "${#pdf_packages[@]}" -gt 0 ]; then
+    if command -v apt-get >/dev/null; then
+        apt_install "${pdf_packages[@]}"
+    else
+        log "WARNING: no apt-get to install ${pdf_packages[*]}: no PDF" \
+            "reports, Chinese drawn as boxes (tests/test_fonts.py fails)"
+    fi
+fi
+
+# --- test tools from Debian: chromium (Playwright drives Debian's build),
+# docker-compose (validates docker-compose.yml without an engine) and
+# poppler-utils (pdftotext reads the printed reports back) -----------------
 if [ "$WITH_TEST" -eq 1 ]; then
     command -v chromium >/dev/null || apt_install chromium
+    command -v pdftotext >/dev/null || apt_install poppler-utils
     command -v docker-compose >/dev/null || apt_install docker-compose ||
         log "WARNING: no docker-compose from apt: the compose file test will fail"
 fi

@@ -536,7 +536,7 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
     @classmethod
     def _vals_finance_subsidy_standard(cls, p, n):
         return {"name": "Matrix subsidy %s" % n, "post_code": "mx%s" % n,
-                "amount": 100.0, "date_from": "2026-01-01",
+                "amount": 100.0, "date_start": "2026-01-01",
                 "company_id": p["street"].id}
 
     @classmethod
@@ -554,7 +554,7 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
     @classmethod
     def _vals_finance_subsidy_run(cls, p, n):
         street = p["street"]
-        return {"company_id": street.id, "year": "20%02d" % (10 + n % 80),
+        return {"company_id": street.id, "year": 2010 + n % 80,
                 "month": str(1 + n % 12), "journal_id": street.finance_journal_id.id,
                 "expense_account_id": street.finance_expense_account_id.id,
                 "payable_account_id": street.finance_funds_account_id.id}
@@ -893,12 +893,12 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
 
     @classmethod
     def _vals_grid_case_statistics_wizard(cls, p, n):
-        return {"date_from": "2026-01-01", "date_to": "2026-01-31",
+        return {"date_start": "2026-01-01", "date_end": "2026-01-31",
                 "company_id": p["street"].id}
 
     @classmethod
     def _vals_finance_allocation_wizard(cls, p, n):
-        return {"company_id": p["street"].id, "year": "2026",
+        return {"company_id": p["street"].id, "year": 2026,
                 "count_date": "2026-01-01"}
 
     @classmethod
@@ -933,11 +933,11 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
 
     @classmethod
     def _write_grid_case_statistics_wizard(cls, record):
-        return {"date_to": "2026-01-30"}
+        return {"date_end": "2026-01-30"}
 
     @classmethod
     def _write_finance_allocation_wizard(cls, record):
-        return {"year": "2027"}
+        return {"year": 2027}
 
     # models added later in community_base, community_finance and core
 

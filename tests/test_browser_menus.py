@@ -2,7 +2,11 @@
 
 Logs in as admin through the login form, opens each menu under the
 "Street Office" root that carries an action, waits for its view, and fails
-on any JavaScript error, console error or HTTP 5xx. Screenshots are kept in
+on any JavaScript error, console error or HTTP 5xx, and on any text of the
+interface (control panel, column headers, form labels, buttons, help) in
+English or in traditional characters (``zh_text``, the check of
+tests/test_zh_crawl.py, which crawls the same server-side as every role).
+A phone-sized form is read the same way. Screenshots are kept in
 artifacts/ (git-ignored) for a person to look at.
 """
 import re
@@ -10,6 +14,7 @@ import xmlrpc.client
 
 import pytest
 from playwright.sync_api import sync_playwright
+from zh_text import ZhText
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -27,6 +32,13 @@ VIEWS = ", ".join(".o_content %s" % selector for selector in (
     ".oe_view_nocontent")) + (  # an empty list shows its help text
     ", .modal .o_form_view")  # a wizard opened from a menu is a dialog
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# what the client writes of its own on a screen, not the records' data
+INTERFACE_TEXT = ", ".join((
+    ".o_control_panel", ".o_content thead", ".o_content .o_form_label",
+    ".o_content .oe_view_nocontent", ".o_content button",
+    ".o_content .o_horizontal_separator", ".o_content .nav-tabs",
+    ".o_content .o_statusbar_status", ".modal-title", ".modal-footer",
+))
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +59,14 @@ def _menus_under_root(server):
                  fields=["name", "action", "parent_id", "complete_name"],
                  context={"lang": "zh_CN"})
     return root_id, menus
+
+
+def _action_id(server, xmlid):
+    common = xmlrpc.client.ServerProxy(server["url"] + "/xmlrpc/2/common")
+    uid = common.authenticate(server["db"], "admin", "admin", {})
+    models = xmlrpc.client.ServerProxy(server["url"] + "/xmlrpc/2/object")
+    return models.execute_kw(server["db"], uid, "admin", "ir.model.data",
+                             "xmlid_to_res_id", [xmlid])
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +91,19 @@ def _login(page, url):
     page.fill("input[name=password]", "admin")
     page.click("button[type=submit]")
     page.wait_for_selector(NAVBAR, timeout=120000)
+
+
+def _interface_problems(page, checker, where):
+    """Visible interface texts of the page a zh_CN user must not read."""
+    texts = page.eval_on_selector_all(
+        INTERFACE_TEXT, "nodes => nodes.map(n => n.innerText)")
+    problems = []
+    for line in sorted({line.strip() for text in texts
+                        for line in text.splitlines() if line.strip()}):
+        issues = checker.problems(line)
+        if issues:
+            problems.append("%s: %r %s" % (where, line, issues))
+    return problems
 
 
 def _wait_view(page):
@@ -101,6 +134,8 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
     assert ROOT_MENU_NAME in page.content()
 
     opened = []
+    checker = ZhText()
+    english = []
     for menu in with_action:
         action_id = int(menu["action"].split(",")[1])
         page.goto(odoo_server["url"] + "/web#menu_id=%d&action=%d"
@@ -118,7 +153,22 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
             title = page.inner_text(".o_control_panel .breadcrumb")
         assert title.strip(), "menu %s opened no view" % menu["complete_name"]
         page.screenshot(path=str(artifacts_dir / ("menu_%d.png" % menu["id"])))
+        english += _interface_problems(page, checker, menu["complete_name"])
         opened.append(menu["complete_name"])
+    # a form on a phone: web_responsive's button menu
+    page.set_viewport_size({"width": 360, "height": 740})
+    resident_action = [m for m in with_action if m["action"].endswith(
+        ",%d" % _action_id(odoo_server, "community_base.community_resident_action"))]
+    if resident_action:
+        page.goto(odoo_server["url"] + "/web#action=%s&view_type=form"
+                  % resident_action[0]["action"].split(",")[1])
+        page.reload()
+        _wait_view(page)
+        page.screenshot(path=str(artifacts_dir / "menu_phone_form.png"))
+        english += _interface_problems(page, checker, "phone form")
     page.close()
     assert not problems, "\n".join(problems)
     assert len(opened) == len(with_action)
+    assert resident_action, "no resident menu to open on a phone"
+    assert not english, "interface texts in English or traditional " \
+        "characters:\n%s" % "\n".join(english)

@@ -312,7 +312,7 @@ def test_one_allocation_run_twice_at_once(db, street):
     wizards = [
         rpc(db, street[user], "finance.allocation.wizard", "create", {
             "company_id": street["street"], "count_date": today,
-            "year": today[:4], "standard_ids": [(6, 0, [standard_id])]})
+            "year": int(today[:4]), "standard_ids": [(6, 0, [standard_id])]})
         for user in ("finance_1", "finance_2")]
 
     def allocate(env):

@@ -1,11 +1,14 @@
 """The README's first command, as a new user runs it: ``bin/run`` creates
-the demo database (the four addons with their demo data, Chinese, the
-generated street) and serves it.
+the demo database (the four addons without Odoo's and OCA's demo data,
+Chinese, the generated street) and serves it.
 
-The test database is installed without demo data; the demo database is not,
-and Odoo's demo data brings other charts of accounts that once made the
-finance demo fail (another chart's default taxes). Only this path shows it.
+Only this path builds the street the way a new user gets it: dated from
+the day it is built (this month has visits and a visit rate, open cases
+fall due in the coming days, this year's budget has expenses), with the
+database's own company as the street office and none of Odoo's sample
+records in the street's pickers.
 """
+import datetime
 import os
 import signal
 import subprocess
@@ -14,6 +17,7 @@ import urllib.request
 import xmlrpc.client
 
 import pytest
+import pytz
 from server_process import ROOT, free_port
 
 DEMO_MODELS = {
@@ -25,6 +29,18 @@ DEMO_MODELS = {
     "crossovered.budget": 1,
     "eval.campaign": 1,
 }
+#: the logins of the README (password = login, except admin / admin)
+DEMO_LOGINS = ("admin_street", "clerk_street", "clerk_community1",
+               "clerk_community2", "leader", "grid_officer",
+               "finance_officer", "evaluator")
+#: names of Odoo's and OCA's own demo (or placeholder) records: none may be
+#: seen in the street's pickers
+UPSTREAM_NAMES = ("YourCompany", "My Company", "Demo User",
+                  "Demo Portal User", "Administration",
+                  "Research & Development", "Budget 20", "Agrolait")
+#: where they would show
+UPSTREAM_MODELS = ("res.company", "res.partner", "res.users",
+                   "hr.department", "crossovered.budget")
 
 
 def _drop(options, name):
@@ -35,6 +51,31 @@ def _drop(options, name):
         env=env, check=True)
     subprocess.run(["rm", "-rf", str(ROOT / "var/data/filestore" / name)],
                    check=False)
+
+
+def _check_dated_today(call):
+    """The street is dated from the day it was built: today, in the
+    street's time zone."""
+    today = datetime.datetime.now(pytz.timezone("Asia/Shanghai")).date()
+    month = str(today.replace(day=1))
+    visits = call("grid.visit", "search_count",
+                  [("date", ">=", month), ("date", "<=", str(today))])
+    assert visits > 0, "no visit this month"
+    assert not call("grid.visit", "search_count", [("date", ">", str(today))])
+    rates = call("grid.visit.report", "read_group", [("month", "=", month)],
+                 ["household_visited", "target"], [])
+    assert rates and rates[0]["target"] > 0, rates
+    assert rates[0]["household_visited"] > 0, rates
+    still_open = [("state", "not in", ("close", "evaluate"))]
+    due = call("grid.case", "search_count", still_open + [
+        ("date_deadline", ">=", str(today)),
+        ("date_deadline", "<=", str(today + datetime.timedelta(days=7)))])
+    assert due > 0, "no open case due in the coming days"
+    budgets = call("crossovered.budget", "search_read",
+                   [("date_from", "=", "%d-01-01" % today.year)],
+                   fields=["name", "total_actual"])
+    assert budgets, "no budget of %d" % today.year
+    assert budgets[0]["total_actual"] > 0, budgets
 
 
 def test_bin_run_creates_and_serves_the_demo_street(odoo_conf, artifacts_dir):
@@ -74,8 +115,25 @@ def test_bin_run_creates_and_serves_the_demo_street(odoo_conf, artifacts_dir):
         for model, least in DEMO_MODELS.items():
             assert counts[model] >= least, counts
         admin = models.execute_kw(name, uid, "admin", "res.users", "read",
-                                  [[uid]], {"fields": ["lang"]})
+                                  [[uid]], {"fields": ["lang", "company_id"]})
         assert admin[0]["lang"] == "zh_CN"
+        assert admin[0]["company_id"][1] == "阳光街道办事处"
+        for login in DEMO_LOGINS:
+            assert common.authenticate(name, login, login, {}), login
+
+        def call(model, method, *args, **kwargs):
+            return models.execute_kw(name, uid, "admin", model, method,
+                                     list(args), kwargs)
+
+        _check_dated_today(call)
+        found = {
+            model: [record["name"] for record in call(
+                model, "search_read", [], fields=["name"],
+                context={"active_test": False})
+                if any(upstream in record["name"]
+                       for upstream in UPSTREAM_NAMES)]
+            for model in UPSTREAM_MODELS}
+        assert found == {model: [] for model in UPSTREAM_MODELS}
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

@@ -3,7 +3,7 @@
 {
     "name": "Street Office Base",
     "summary": "Roles, menus and base ledgers of a street office and its communities",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",
@@ -18,6 +18,9 @@
                 # personal data: audit trail, password policy, login lock-out
                 "auditlog", "password_security", "auth_brute_force"],
     "data": [
+        "data/ir_model_fields_data.xml",
+        "data/ir_translation_data.xml",
+        "data/res_lang_data.xml",
         "security/community_base_security.xml",
         "security/ir.model.access.csv",
         "security/auth_brute_force_security.xml",
@@ -48,6 +51,9 @@
         "views/community_volunteer_activity_views.xml",
         "views/community_base_menus.xml",
         "report/community_ledger_report.xml",
+        "report/community_report_layout.xml",
+        "report/community_resident_report_templates.xml",
+        "report/community_report_pack_report_templates.xml",
         "views/community_admission_request_views.xml",
         "views/community_seal_item_views.xml",
         "views/community_seal_usage_views.xml",
@@ -63,5 +69,6 @@
         "data/auth_brute_force_data.xml",
         "views/res_authentication_attempt_views.xml",
         "views/auditlog_log_views.xml",
+        "views/assets.xml",
     ],
 }

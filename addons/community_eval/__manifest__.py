@@ -15,6 +15,7 @@
     "external_dependencies": {"python": ["openpyxl"]},
     "depends": ["community_base", "date_range", "report_xlsx"],
     "data": [
+        "data/ir_model_fields_data.xml",
         "security/community_eval_security.xml",
         "security/ir.model.access.csv",
         "security/community_eval_rules.xml",

@@ -3,7 +3,7 @@
 {
     "name": "Street Office Quasi-Finance",
     "summary": "Finance officers, budgets and budgetary positions of the street",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",
@@ -22,6 +22,7 @@
         "report_xlsx",
     ],
     "data": [
+        "data/ir_model_fields_data.xml",
         "security/community_finance_security.xml",
         "security/ir.model.access.csv",
         "security/finance_fund_rules.xml",
@@ -55,5 +56,6 @@
         "views/community_admission_request_views.xml",
         "report/finance_subsidy_report.xml",
         "report/finance_report.xml",
+        "report/crossovered_budget_report_templates.xml",
     ],
 }

@@ -3,7 +3,7 @@
 {
     "name": "Street Office Grid Management",
     "summary": "Grids, household visits and the six-step case loop",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",
@@ -15,6 +15,7 @@
     "depends": ["community_base", "mail", "resource", "base_tier_validation",
                 "report_xlsx"],
     "data": [
+        "data/ir_model_fields_data.xml",
         "security/community_grid_security.xml",
         "security/ir.model.access.csv",
         "security/grid_grid_rules.xml",
@@ -44,6 +45,7 @@
         "wizards/grid_case_send_back_wizard_views.xml",
         "report/grid_visit_report.xml",
         "report/grid_case_report.xml",
+        "report/grid_case_report_templates.xml",
         "wizards/grid_case_statistics_wizard_views.xml",
     ],
 }

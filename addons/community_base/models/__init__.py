@@ -1,6 +1,9 @@
 # isort: skip_file
 # One import per line, in load order, so that the parts of community_base
 # add theirs without touching the others' lines.
+from . import community_scope_copy_mixin
+from . import community_scoped_mixin
+from . import community_validity_mixin
 from . import res_company
 from . import community_community
 from . import community_compound
@@ -12,7 +15,6 @@ from . import community_resident
 from . import community_resident_move
 from . import community_job_progress
 from . import community_kpi
-from . import report_xlsx_abstract
 from . import ir_actions_report
 from . import community_report_pack
 from . import community_ledger_import
@@ -34,6 +36,9 @@ from . import community_search_read_group_mixin
 from . import community_document_access_mixin
 from . import ir_attachment
 from . import auditlog_log
+from . import auditlog_log_line
+from . import ir_model_fields
+from . import ir_translation
 from . import res_authentication_attempt
 from . import base
 from . import mail_message

@@ -34,6 +34,7 @@ class CommunityAdmissionRequest(models.Model):
     _state_from = ["submitted"]
     _state_to = ["approved"]
     _cancel_state = "rejected"
+    _locked_fields = CONTENT_FIELDS
 
     name = fields.Char(
         string="Subject", required=True, track_visibility="onchange")
@@ -82,8 +83,10 @@ class CommunityAdmissionRequest(models.Model):
     date_end = fields.Date(
         string="End date", index=True,
         help="Leave empty for work without an end, such as a sign board.")
-    year = fields.Char(
-        compute="_compute_year", store=True, index=True,
+    # group_operator: a year is a label, not summed in the rows of a
+    # grouped list (as every year field of ours)
+    year = fields.Integer(
+        compute="_compute_year", store=True, index=True, group_operator=False,
         help="Year of the start date: the catalogue is kept per year.")
     state = fields.Selection(
         selection=[
@@ -103,7 +106,8 @@ class CommunityAdmissionRequest(models.Model):
     @api.depends("date_start")
     def _compute_year(self):
         for request in self:
-            request.year = (request.date_start or "")[:4] or False
+            request.year = fields.Date.from_string(
+                request.date_start).year if request.date_start else 0
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -122,39 +126,11 @@ class CommunityAdmissionRequest(models.Model):
                     "cannot be negative.") % request.name)
 
     @api.model
-    def _get_under_validation_exceptions(self):
-        """The reviewer writes the reason of a rejection while the request
-        is under validation."""
-        return super()._get_under_validation_exceptions() + [
-            "reject_reason"]
-
-    @api.model
     def create(self, vals):
         if vals.get("reference", "/") == "/":
             vals["reference"] = self.env["ir.sequence"].next_by_code(
                 "community.admission.request") or "/"
         return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        if CONTENT_FIELDS.intersection(vals):
-            locked = self.filtered(lambda request: request.state != "draft")
-            if locked:
-                raise UserError(_(
-                    "The admission request \"%s\" is no longer a draft: its "
-                    "content cannot be changed. Reset a rejected request to "
-                    "draft, or close an approved one and submit a new "
-                    "request.") % locked[0].display_name)
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        for request in self:
-            if request.state != "draft":
-                raise UserError(_(
-                    "Only draft admission requests can be deleted; \"%s\" "
-                    "is kept for the record.") % request.display_name)
-        return super().unlink()
 
     @api.multi
     def name_get(self):
@@ -186,42 +162,17 @@ class CommunityAdmissionRequest(models.Model):
 
     @api.multi
     def action_reject(self):
-        """Refuse the request, with the reason written on it."""
-        for request in self:
-            if request.state != "submitted":
-                raise UserError(_(
-                    "Only submitted admission requests can be rejected; "
-                    "\"%s\" is not submitted.") % request.display_name)
-            if not (request.reject_reason or "").strip():
-                raise UserError(_(
-                    "Write the reason for rejecting the admission request "
-                    "\"%s\" first.") % request.display_name)
-            is_admin = self.env.user.has_group(
-                "community_base.group_street_admin")
-            if not is_admin and self.env.user not in request.mapped(
-                    "review_ids.reviewer_ids"):
-                raise UserError(_(
-                    "Only an approver of the admission request \"%s\" can "
-                    "reject it.") % request.display_name)
-            request.reject_tier()
-        # sudo: caller checked above: a street administrator or an approver of each
-        #   request
-        self.sudo().write({"state": "rejected"})
+        """Refuse the request, with the reason written on it: a street
+        administrator or an approver of the request does it (see
+        ``community.tier.approval._reject``)."""
+        self._reject()
         return True
 
     @api.multi
     def action_draft(self):
         """Let the department correct a rejected request and submit it
-        again; the old reviews are dropped by the tier mixin."""
-        for request in self:
-            if request.state != "rejected":
-                raise UserError(_(
-                    "Only rejected admission requests can be reset to "
-                    "draft; \"%s\" is not rejected.") % request.display_name)
-        # sudo: the reviews of these requests only; the write below checks the caller's
-        #   access and rolls back otherwise
-        self.mapped("review_ids").sudo().unlink()
-        self.write({"state": "draft"})
+        again (see ``community.tier.approval._reset_to_draft``)."""
+        self._reset_to_draft()
         return True
 
     @api.multi

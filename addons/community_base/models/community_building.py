@@ -8,8 +8,10 @@ class CommunityBuilding(models.Model):
     the building heads and the grid officers."""
 
     _name = "community.building"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Building"
     _order = "name, id"
+    _scope_parent_field = "compound_id"
 
     name = fields.Char(
         "Building number", required=True, index=True,
@@ -68,22 +70,6 @@ class CommunityBuilding(models.Model):
             households = building.household_ids
             building.household_count = len(households)
             building.resident_count = sum(households.mapped("member_count"))
-
-    @api.model
-    def create(self, vals):
-        # Store the scope with the row: the stored related fields are only
-        # recomputed after the insert, and until then the record rules (on
-        # community_id / company_id) would refuse the creator's own record.
-        if vals.get("compound_id"):
-            # sudo: copies the compound's scope fields for the record rules, which then
-            #   check the new record as usual
-            parent = self.env["community.compound"].sudo().browse(vals["compound_id"])
-            vals = dict(
-                vals,
-                community_id=parent.community_id.id,
-                company_id=parent.company_id.id,
-            )
-        return super().create(vals)
 
     @api.multi
     def name_get(self):

@@ -8,6 +8,7 @@ class CommunityCompound(models.Model):
     level between the community and its buildings."""
 
     _name = "community.compound"
+    _inherit = ["community.scoped.mixin"]
     _description = "Compound"
     _order = "code, name, id"
 
@@ -22,20 +23,6 @@ class CommunityCompound(models.Model):
         required=True,
         default="estate",
         index=True,
-    )
-    community_id = fields.Many2one(
-        comodel_name="community.community",
-        string="Community",
-        required=True,
-        index=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(
-        related="community_id.company_id",
-        string="Street office",
-        store=True,
-        index=True,
-        readonly=True,
     )
     active = fields.Boolean(default=True)
     building_ids = fields.One2many(
@@ -69,21 +56,6 @@ class CommunityCompound(models.Model):
             compound.building_count = len(buildings)
             compound.household_count = sum(buildings.mapped("household_count"))
             compound.resident_count = sum(buildings.mapped("resident_count"))
-
-    @api.model
-    def create(self, vals):
-        # Store the scope with the row: the stored related fields are only
-        # recomputed after the insert, and until then the record rules (on
-        # community_id / company_id) would refuse the creator's own record.
-        if vals.get("community_id"):
-            # sudo: copies the community's scope fields for the record rules, which then
-            #   check the new record as usual
-            parent = self.env["community.community"].sudo().browse(vals["community_id"])
-            vals = dict(
-                vals,
-                company_id=parent.company_id.id,
-            )
-        return super().create(vals)
 
     @api.multi
     def name_get(self):

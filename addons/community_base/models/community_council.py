@@ -13,6 +13,7 @@ class CommunityCouncil(models.Model):
     """
 
     _name = "community.council"
+    _inherit = ["community.scoped.mixin"]
     _description = "Joint council"
     _order = "community_id, kind, name"
 
@@ -24,20 +25,6 @@ class CommunityCouncil(models.Model):
         ],
         required=True,
         default="party_building",
-        index=True,
-    )
-    community_id = fields.Many2one(
-        comodel_name="community.community",
-        string="Community",
-        required=True,
-        index=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(
-        related="community_id.company_id",
-        string="Street",
-        store=True,
-        readonly=True,
         index=True,
     )
     member_ids = fields.Many2many(

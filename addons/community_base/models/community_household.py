@@ -9,8 +9,11 @@ class CommunityHousehold(models.Model):
     in it. Household counts drive the per-household funding standards."""
 
     _name = "community.household"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Household"
     _order = "name, id"
+    _scope_parent_field = "building_id"
+    _scope_fields = ("compound_id", "community_id", "company_id")
 
     name = fields.Char(
         compute="_compute_name", store=True, index=True,
@@ -112,20 +115,3 @@ class CommunityHousehold(models.Model):
                     "%(resident)s is not a member of the household %(household)s "
                     "and cannot be its head.") % {
                         "resident": head.name, "household": household.name})
-
-    @api.model
-    def create(self, vals):
-        # Store the scope with the row: the stored related fields are only
-        # recomputed after the insert, and until then the record rules (on
-        # community_id / company_id) would refuse the creator's own record.
-        if vals.get("building_id"):
-            # sudo: copies the building's scope fields for the record rules, which then
-            #   check the new record as usual
-            parent = self.env["community.building"].sudo().browse(vals["building_id"])
-            vals = dict(
-                vals,
-                compound_id=parent.compound_id.id,
-                community_id=parent.community_id.id,
-                company_id=parent.company_id.id,
-            )
-        return super().create(vals)

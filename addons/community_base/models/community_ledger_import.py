@@ -11,12 +11,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.queue_job.job import job
 
-from ..tools import bulk_register, ledger_workbook
+from ..tools import bulk_register, ledger_workbook, roles
 
 _logger = logging.getLogger(__name__)
 
 TEMPLATE_FILENAME = "community_ledger_template.xlsx"
-CLERK_GROUP = "community_base.group_community_clerk"
 
 
 class CommunityLedgerImport(models.Model):
@@ -44,7 +43,7 @@ class CommunityLedgerImport(models.Model):
     """
 
     _name = "community.ledger.import"
-    _inherit = ["community.private.fields.mixin"]
+    _inherit = ["community.private.fields.mixin", "community.scoped.mixin"]
     _description = "Ledger import"
     _order = "create_date desc, id desc"
 
@@ -54,21 +53,8 @@ class CommunityLedgerImport(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     community_id = fields.Many2one(
-        comodel_name="community.community",
-        string="Community",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        default=lambda self: self._default_community_id(),
         states={"done": [("readonly", True)],
                 "importing": [("readonly", True)]},
-    )
-    company_id = fields.Many2one(
-        related="community_id.company_id",
-        string="Street office",
-        store=True,
-        index=True,
-        readonly=True,
     )
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -81,7 +67,7 @@ class CommunityLedgerImport(models.Model):
     # the workbook holds raw ID numbers and phones: for clerks only (the
     # leader reads the import and its errors, not the file)
     file = fields.Binary(
-        "Workbook", attachment=True, groups=CLERK_GROUP,
+        "Workbook", attachment=True, groups=roles.PERSONAL_DATA,
         states={"done": [("readonly", True)],
                 "importing": [("readonly", True)]},
         help="The community ledger as an Excel workbook (.xlsx) with the "
@@ -126,7 +112,7 @@ class CommunityLedgerImport(models.Model):
     error_count = fields.Integer("Errors found", compute="_compute_error_count")
     # a database refusal quotes the values of the row, ID numbers included
     failure = fields.Text(
-        groups=CLERK_GROUP,
+        groups=roles.PERSONAL_DATA,
         readonly=True, copy=False,
         help="Why the last import attempt failed; nothing was written.")
     date_done = fields.Datetime("Imported on", readonly=True, copy=False)
@@ -258,7 +244,7 @@ class CommunityLedgerImport(models.Model):
         community = self.sudo().community_id
         if self.env.uid == 1 or not community:
             return
-        if user.has_group("community_base.group_street_clerk") and (
+        if user.has_group(roles.STREET_CLERK) and (
                 community.company_id in user.company_ids):
             return
         if community not in user.community_ids:

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from ..tools import roles
+
 
 class CommunityLedgerImportError(models.Model):
     """One problem found in an uploaded ledger workbook, named the way the
@@ -25,4 +27,4 @@ class CommunityLedgerImportError(models.Model):
     column = fields.Char()
     code = fields.Char(help="Kind of problem, for filters and tests.")
     # the reason may quote a raw ID number or phone of the workbook
-    reason = fields.Char(groups="community_base.group_community_clerk")
+    reason = fields.Char(groups=roles.PERSONAL_DATA)

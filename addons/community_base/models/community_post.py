@@ -15,6 +15,7 @@ class CommunityPost(models.Model):
     """
 
     _name = "community.post"
+    _inherit = ["community.scoped.mixin"]
     _description = "Volunteer post"
     _rec_name = "type_id"
     _order = "community_id, type_id, date_start desc, id desc"
@@ -57,20 +58,6 @@ class CommunityPost(models.Model):
         string="Compound",
         index=True,
         ondelete="restrict",
-    )
-    community_id = fields.Many2one(
-        comodel_name="community.community",
-        string="Community",
-        required=True,
-        index=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(
-        related="community_id.company_id",
-        string="Street",
-        store=True,
-        readonly=True,
-        index=True,
     )
     date_start = fields.Date(
         string="Term start",

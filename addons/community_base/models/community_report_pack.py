@@ -4,7 +4,7 @@ import base64
 import io
 import logging
 
-import xlsxwriter
+import openpyxl
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -13,7 +13,6 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.job import job
 
 from ..tools import report_sheet, street_time
-from .report_xlsx_abstract import SAFE_WORKBOOK_OPTIONS
 
 _logger = logging.getLogger(__name__)
 
@@ -26,9 +25,11 @@ class CommunityReportPack(models.Model):
     The sheets are contributed by the addons: ``_pack_sheets`` lists the
     methods that write them, and each community_* addon extends the list
     with its own. A pack is built in a background job with progress, reads
-    the street's data with the rights of the user who asked for it, and
-    keeps every workbook it made as an attachment: regenerating a month
-    adds a version and does not lose the one already sent.
+    the street's data with the rights of the user who asked for it, is
+    written in that user's language (the job's own context has the job
+    runner's), and keeps every workbook it made as an attachment:
+    regenerating a month adds a version and does not lose the one already
+    sent.
     """
 
     _name = "community.report.pack"
@@ -153,22 +154,27 @@ class CommunityReportPack(models.Model):
                     % pack.name)
             pack.write({"state": "queued", "error": False})
             delayed = pack.with_delay(
-                description=_("Build %s") % pack.name).action_generate_job()
+                description=_("Build %s") % pack.name).action_generate_job(
+                    lang=self.env.lang or self.env.user.lang)
             if hasattr(delayed, "uuid"):
                 pack.job_uuid = delayed.uuid
         return True
 
     @job(default_channel="root.community_report")
     @api.multi
-    def action_generate_job(self):
-        """Write the workbook; a failure leaves no partial attachment, marks
-        the pack failed with the reason, and can be run again."""
+    def action_generate_job(self, lang=None):
+        """Write the workbook in ``lang``, the language of the user who
+        asked for it (by default the job user's); a failure leaves no
+        partial attachment, marks the pack failed with the reason, and can
+        be run again."""
         self.ensure_one()
         if not self.env["community.job.progress"].claim(self):
             return False  # another job builds this pack right now
+        lang = (lang or self.env.user.lang
+                or self.company_id.partner_id.lang or self.env.lang)
         try:
             with self.env.cr.savepoint():
-                content = self._build_workbook()
+                content = self.with_context(lang=lang)._build_workbook()
                 self._attach(content)
         except Exception as error:  # the reason is shown on the pack
             _logger.exception("report pack %s failed", self.id)
@@ -178,20 +184,20 @@ class CommunityReportPack(models.Model):
 
     def _pack_sheets(self):
         """The sheets of the pack, in order: (sequence, method name). Each
-        method takes (workbook, styles) and writes one or more sheets;
-        the addons add theirs by extending this list."""
+        method takes the workbook's ``report_sheet.Book`` and writes one
+        or more sheets, every text through ``_()``; the addons add theirs
+        by extending this list."""
         return [(10, "_sheet_cover"), (20, "_sheet_population")]
 
     def _build_workbook(self):
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(
-            buffer, dict(SAFE_WORKBOOK_OPTIONS, in_memory=True))
-        styles = report_sheet.Styles(workbook)
+        workbook = report_sheet.new_workbook(buffer, in_memory=True)
+        book = report_sheet.Book(workbook, self.env)
         sheets = sorted(self._pack_sheets())
         progress = self.env["community.job.progress"]
         for index, (_sequence, method) in enumerate(sheets):
             progress.report(self, index, len(sheets), method)
-            getattr(self, method)(workbook, styles)
+            getattr(self, method)(book)
         progress.report(self, len(sheets), len(sheets), False)
         workbook.close()
         return buffer.getvalue()
@@ -218,6 +224,20 @@ class CommunityReportPack(models.Model):
         start = fields.Date.from_string(self.month)
         return start, start + relativedelta(months=1)
 
+    def _report_contents(self):
+        """The sheets of the latest workbook, in order, for the printed
+        cover page: what was sent, whichever addons wrote it; empty before
+        the first build."""
+        self.ensure_one()
+        if not self.attachment_id:
+            return []
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(base64.b64decode(self.datas)), read_only=True)
+        try:
+            return list(workbook.sheetnames)
+        finally:
+            workbook.close()
+
     def _subtitle(self):
         start = self._month_bounds()[0]
         return _("%(street)s, %(year)s-%(month)02d") % {
@@ -229,12 +249,27 @@ class CommunityReportPack(models.Model):
         return self.env["community.community"].search(
             [("company_id", "=", self.company_id.id)], order="code, name")
 
+    def _total_label(self):
+        """The label of a totals row (合计): a term of its own, as "Total"
+        is also the web client's (总计) and Odoo 11's ``_()`` takes any
+        module's translation of a term."""
+        return _("Street total")
+
+    def _write_table(self, book, name, title, columns, rows, totals):
+        """A sheet ``name`` of the pack: ``title``, the street and month as
+        subtitle, ``columns`` ((header, kind, width)), ``rows`` and the
+        ``totals`` row."""
+        table = book.table(name, columns, title, subtitle=self._subtitle())
+        for row in rows:
+            table.write_row(row)
+        table.write_totals(totals)
+        return table
+
     # -- the sheets of community_base -------------------------------------------
 
-    def _sheet_cover(self, workbook, styles):
-        sheet = workbook.add_worksheet(_("Cover"))
-        sheet.set_landscape()
-        sheet.set_paper(9)
+    def _sheet_cover(self, book):
+        styles = book.styles
+        sheet = book.add_sheet(_("Cover"))
         sheet.set_column(0, 0, 18)
         sheet.set_column(1, 1, 50)
         start = self._month_bounds()[0]
@@ -245,16 +280,19 @@ class CommunityReportPack(models.Model):
             (_("Street office"), self.company_id.name),
             # sudo: the district is above the clerk's company: its name only
             (_("District"), self.company_id.sudo().parent_id.name or ""),
-            (_("Month"), "%s-%02d" % (start.year, start.month)),
+            (_("Report month"), "%s-%02d" % (start.year, start.month)),
             (_("Prepared by"), self.user_id.name),
             (_("Prepared on"),
              street_time.street_today(self.env, self.company_id)),
         ]
         for offset, (label, value) in enumerate(rows):
-            sheet.write(2 + offset, 0, label, styles.label)
-            sheet.write(2 + offset, 1, value, styles.cells["text"])
+            sheet.write_string(2 + offset, 0, label, styles.label)
+            if value:
+                sheet.write_string(2 + offset, 1, value, styles.cell())
+            else:
+                sheet.write_blank(2 + offset, 1, None, styles.cell())
 
-    def _sheet_population(self, workbook, styles):
+    def _sheet_population(self, book):
         communities = self._communities()
         Resident = self.env["community.resident"]
         living = [("company_id", "=", self.company_id.id),
@@ -295,8 +333,7 @@ class CommunityReportPack(models.Model):
             sums = [total + figure for total, figure in zip(sums, figures)]
             rows.append([community.name] + figures + [
                 report_sheet.ratio(figures[3], figures[2])])
-        totals = [_("Total")] + sums + [report_sheet.ratio(sums[3], sums[2])]
-        report_sheet.write_table(
-            workbook.add_worksheet(_("Population")), styles,
-            _("Population by community"), self._subtitle(), columns, rows,
-            totals)
+        totals = [self._total_label()] + sums + [
+            report_sheet.ratio(sums[3], sums[2])]
+        self._write_table(book, _("Population"), _("Population by community"),
+                          columns, rows, totals)

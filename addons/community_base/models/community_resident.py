@@ -10,8 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from ..tools import id_number as idn
-
-CLERK_GROUP = "community_base.group_community_clerk"
+from ..tools import roles
 
 
 class CommunityResident(models.Model):
@@ -20,9 +19,11 @@ class CommunityResident(models.Model):
     change their state and are kept in their move history."""
 
     _name = "community.resident"
-    _inherit = ["community.private.fields.mixin"]
+    _inherit = ["community.private.fields.mixin", "community.scope.copy.mixin"]
     _description = "Resident"
     _order = "name, id"
+    _scope_parent_field = "household_id"
+    _scope_fields = ("building_id", "compound_id", "community_id", "company_id")
 
     name = fields.Char("Full name", required=True, index=True)
     # Personal data: only clerks read these two; the others read the masks.
@@ -30,20 +31,20 @@ class CommunityResident(models.Model):
         "ID number",
         size=18,
         index=True,
-        groups=CLERK_GROUP,
+        groups=roles.PERSONAL_DATA,
         help="Resident ID number, 18 characters (GB 11643). A 15-digit legacy "
         "number is converted to 18 characters when saved.",
     )
     id_number_masked = fields.Char(
         "ID number (masked)", compute="_compute_masked")
-    phone = fields.Char(groups=CLERK_GROUP)
+    phone = fields.Char(groups=roles.PERSONAL_DATA)
     phone_masked = fields.Char("Phone (masked)", compute="_compute_masked")
     # For clerks too: the masked number shows the region and the last four
     # characters, and the birth date would give the whole number back. The
     # other roles read the age.
     birth_date = fields.Date(
         compute="_compute_from_id_number", store=True, index=True,
-        groups=CLERK_GROUP,
+        groups=roles.PERSONAL_DATA,
         help="Derived from the ID number.")
     sex = fields.Selection(
         selection=[("male", "Male"), ("female", "Female")],
@@ -135,8 +136,7 @@ class CommunityResident(models.Model):
         inverse_name="resident_id",
         string="Moves",
         readonly=True,
-        groups="community_base.group_leader,"
-        "community_base.group_community_clerk",
+        groups=roles.field_groups(roles.LEADER, roles.COMMUNITY_CLERK),
     )
     note = fields.Text()
     active = fields.Boolean(default=True)
@@ -183,7 +183,7 @@ class CommunityResident(models.Model):
     @api.model
     def _search_search_text(self, operator, value):
         fnames = ["name", "actual_address", "registered_address"]
-        if self.env.user.has_group(CLERK_GROUP):
+        if roles.may_read_personal_data(self.env):
             # never let other roles probe personal data through a search
             fnames += ["id_number", "phone"]
         return expression.OR([[(fname, operator, value)] for fname in fnames])
@@ -295,22 +295,7 @@ class CommunityResident(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = self._normalize_vals(dict(vals))
-        # Store the scope with the row: the stored related fields are only
-        # recomputed after the insert, and until then the record rules (on
-        # community_id / company_id) would refuse the creator's own record.
-        if vals.get("household_id"):
-            # sudo: copies the household's scope fields for the record rules, which then
-            #   check the new record as usual
-            household = self.env["community.household"].sudo().browse(
-                vals["household_id"])
-            vals.update({
-                "building_id": household.building_id.id,
-                "compound_id": household.compound_id.id,
-                "community_id": household.community_id.id,
-                "company_id": household.company_id.id,
-            })
-        return super().create(vals)
+        return super().create(self._normalize_vals(dict(vals)))
 
     @api.multi
     def write(self, vals):
@@ -319,7 +304,7 @@ class CommunityResident(models.Model):
     @api.multi
     def unlink(self):
         # the ACL already refuses clerks; this says why
-        if not self.env.user.has_group("community_base.group_street_admin"):
+        if not self.env.user.has_group(roles.STREET_ADMIN):
             raise AccessError(_(
                 "Residents are not deleted: record that they moved out or died, "
                 "or ask a street administrator to archive them."))
@@ -334,8 +319,8 @@ class CommunityResident(models.Model):
         res = super().fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar,
             submenu=submenu)
-        if view_type in ("tree", "form") and self.env.user.has_group(
-                CLERK_GROUP):
+        if view_type in ("tree", "form") and roles.may_read_personal_data(
+                self.env):
             arch = etree.fromstring(res["arch"])
             for fname in ("id_number_masked", "phone_masked"):
                 for node in arch.xpath("//field[@name='%s']" % fname):
@@ -349,7 +334,7 @@ class CommunityResident(models.Model):
         if not name or operator not in ("ilike", "=", "=like", "=ilike", "like"):
             return super().name_search(name, args, operator, limit)
         domain = [("name", operator, name)]
-        if self.env.user.has_group(CLERK_GROUP):
+        if roles.may_read_personal_data(self.env):
             domain = expression.OR([
                 domain,
                 [("id_number", "=ilike", name.strip() + "%")],

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..tools import roles
+
 
 class CommunityResident(models.Model):
     """A resident's volunteer service: the records and their total hours."""
@@ -14,8 +16,7 @@ class CommunityResident(models.Model):
         comodel_name="community.volunteer.activity",
         inverse_name="volunteer_id",
         string="Volunteer service",
-        groups="community_base.group_leader,"
-        "community_base.group_community_clerk",
+        groups=roles.field_groups(roles.LEADER, roles.COMMUNITY_CLERK),
     )
     # sudo: a volunteer's total counts the hours of every community; the total only, no
     #   activity shown

@@ -13,9 +13,12 @@ class CommunitySealUsage(models.Model):
     """
 
     _name = "community.seal.usage"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Seal usage"
     _order = "date desc, id desc"
     _rec_name = "document"
+    _scope_parent_field = "community_id"
+    _scope_fields = ("company_id",)
 
     def _default_community_id(self):
         communities = self.env.user.community_ids
@@ -47,10 +50,9 @@ class CommunitySealUsage(models.Model):
         comodel_name="community.community", string="Community",
         required=True, index=True, ondelete="restrict",
         default=_default_community_id)
-    # Copied from the community by create/write rather than a stored related
-    # field: Odoo 11 writes a stored related field after the insert and
-    # checks the record rules of a clerk on the row whose company is still
-    # empty, which refuses the clerk's own new line.
+    # A copy of the community's street (community.scope.copy.mixin writes
+    # it on create and write) rather than a stored related field: the
+    # street of a line of the log does not change afterwards.
     company_id = fields.Many2one(
         comodel_name="res.company", string="Street office", required=True,
         index=True, readonly=True, ondelete="restrict",
@@ -83,23 +85,3 @@ class CommunitySealUsage(models.Model):
             self.applicant = self.resident_id.name
             if self.resident_id.community_id:
                 self.community_id = self.resident_id.community_id
-
-    @api.model
-    def _street_of(self, vals):
-        # sudo: copies the community's company for the record rules, which then check
-        #   the new record as usual
-        community = self.env["community.community"].sudo().browse(
-            vals["community_id"])
-        return dict(vals, company_id=community.company_id.id)
-
-    @api.model
-    def create(self, vals):
-        if vals.get("community_id"):
-            vals = self._street_of(vals)
-        return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        if vals.get("community_id"):
-            vals = self._street_of(vals)
-        return super().write(vals)

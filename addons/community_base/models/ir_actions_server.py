@@ -3,6 +3,8 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError
 
+from ..tools import roles
+
 # server actions of these addons are run by the system or an administrator
 OWN_ADDONS = ("community_base", "community_grid", "community_finance",
               "community_eval")
@@ -23,7 +25,7 @@ class IrActionsServer(models.Model):
     @api.multi
     def run(self):
         if not (self.env.user._is_superuser()
-                or self.env.user.has_group("base.group_system")):
+                or self.env.user.has_group(roles.SYSTEM)):
             for action in self:
                 if action._community_admin_only():
                     raise AccessError(_(

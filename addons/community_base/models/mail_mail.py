@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+from ..tools import roles
+
 
 class MailMail(models.Model):
     """Outgoing e-mails (with their bodies and addresses) are read by
@@ -16,7 +18,7 @@ class MailMail(models.Model):
         ids = tuple(id_ for id_ in self.ids if isinstance(id_, int))
         if not ids:
             return set()
-        if self.env.user.has_group("base.group_system"):
+        if self.env.user.has_group(roles.SYSTEM):
             return set(ids)
         # sql: the author of each mail, to decide access
         self._cr.execute(

@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import config
 
+from ..tools import roles
 from ..tools.client_address import parse_networks
 
 _logger = logging.getLogger(__name__)
@@ -182,7 +183,7 @@ class ResAuthenticationAttempt(models.Model):
     def _unlock(self, login=False, remote=False):
         """Lift the lock of a login or of an address at once. Recorded as
         an attempt row of the administrator (create_uid) and in the log."""
-        if not self.env.user.has_group("base.group_system"):
+        if not self.env.user.has_group(roles.SYSTEM):
             raise AccessError(_(
                 "Only a settings administrator can lift the lock-out of %s: "
                 "ask one, or wait until the lock-out ends.") % (login or remote))

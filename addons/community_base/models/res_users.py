@@ -6,6 +6,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 
 from odoo.addons.password_security.exceptions import PassError
 
+from ..tools import roles
 from ..tools.client_address import client_address
 
 
@@ -26,7 +27,7 @@ class ResUsers(models.Model):
     login_locked_until = fields.Datetime(
         compute="_compute_login_locked_until",
         string="Login Paused Until",
-        groups="base.group_system",
+        groups=roles.SYSTEM,
         help="After repeated wrong passwords the login is refused, even with "
         "the right password, until this time; Unlock Login ends it now.",
     )

@@ -1,3 +1,3 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import community_ledger_xlsx
+from . import community_ledger_xlsx, report_xlsx_abstract

@@ -7,8 +7,7 @@ from odoo.exceptions import AccessError
 
 from ..tools import id_number as idn
 from ..tools import ledger_workbook, street_time
-
-CLERK_GROUP = "community_base.group_community_clerk"
+from ..tools.report_sheet import Book, Column, Span
 
 # The export speaks the ledger's language: the same Chinese headers and
 # values as the import template, so a superior can forward it as it is and
@@ -22,14 +21,24 @@ RESIDENCE_LABELS = {
     key: label for label, key in ledger_workbook.RESIDENCE_TYPES}
 
 HOUSEHOLD_COLUMNS = [
-    ("序号", 6), ("小区名称", 18), ("楼栋号", 8), ("单元", 6), ("室", 8),
-    ("户类型", 8), ("户主", 10), ("人数", 6), ("党员户", 7), ("文明户", 7),
+    Column("序号", "int", 6), Column("小区名称", "text", 18),
+    Column("楼栋号", "text", 8), Column("单元", "text", 6),
+    Column("室", "text", 8), Column("户类型", "text", 8),
+    Column("户主", "text", 10), Column("人数", "int", 6),
+    Column("党员户", "text", 7), Column("文明户", "text", 7),
 ]
+#: the ID number, phone and birth date are masked (the birth date left
+#: out) for a reader who may not read them, as the forms do
 RESIDENT_COLUMNS = [
-    ("序号", 6), ("姓名", 10), ("性别", 5), ("出生日期", 11), ("年龄", 5),
-    ("身份证号", 20), ("电话", 14), ("小区名称", 16), ("楼栋号", 8),
-    ("单元", 6), ("室", 8), ("与户主关系", 10), ("人口类型", 8),
-    ("户籍地址", 28), ("来源地", 12), ("到达日期", 11), ("关爱类别", 16),
+    Column("序号", "int", 6), Column("姓名", "text", 10),
+    Column("性别", "text", 5), Column("出生日期", "birth_date", 11),
+    Column("年龄", "int", 5), Column("身份证号", "id_number", 20),
+    Column("电话", "phone", 14), Column("小区名称", "text", 16),
+    Column("楼栋号", "text", 8), Column("单元", "text", 6),
+    Column("室", "text", 8), Column("与户主关系", "text", 10),
+    Column("人口类型", "text", 8), Column("户籍地址", "text", 28),
+    Column("来源地", "text", 12), Column("到达日期", "date", 11),
+    Column("关爱类别", "text", 16),
 ]
 LEVEL_NAMES = {
     "community.community": "社区",
@@ -68,16 +77,11 @@ class CommunityLedgerXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         _check_readable(objs)
-        styles = self._styles(workbook)
-        sheet_names = set()
+        book = Book(workbook, self.env)
         for record in objs:
             households = self._households(record)
-            self._write_households(
-                workbook, styles, record,
-                self._sheet_name(record, "户", sheet_names), households)
-            self._write_residents(
-                workbook, styles, record,
-                self._sheet_name(record, "居民", sheet_names), households)
+            self._write_households(book, record, households)
+            self._write_residents(book, record, households)
 
     # -- data -----------------------------------------------------------
 
@@ -193,39 +197,6 @@ class CommunityLedgerXlsx(models.AbstractModel):
 
     # -- writing --------------------------------------------------------
 
-    def _styles(self, workbook):
-        border = {"border": 1, "valign": "vcenter"}
-        return {
-            "title": workbook.add_format({
-                "bold": True, "font_size": 14, "align": "center",
-                "valign": "vcenter"}),
-            "header": workbook.add_format(dict(
-                border, bold=True, bg_color="#DDEBF7", align="center",
-                text_wrap=True)),
-            "text": workbook.add_format(dict(border)),
-            "number": workbook.add_format(dict(border, num_format="0")),
-            "date": workbook.add_format(dict(border, num_format="yyyy-mm-dd")),
-            "total_label": workbook.add_format(dict(
-                border, bold=True, bg_color="#F2F2F2")),
-            "total": workbook.add_format(dict(
-                border, bold=True, bg_color="#F2F2F2", num_format="0")),
-        }
-
-    def _sheet_name(self, record, suffix, used):
-        """Excel sheet names: unique, at most 31 characters, none of
-        ``[]:*?/\\``."""
-        base = record.display_name or ""
-        for char in "[]:*?/\\":
-            base = base.replace(char, " ")
-        base = base[:31 - len(suffix) - 4]
-        name = "%s %s" % (base, suffix)
-        index = 2
-        while name.lower() in used:
-            name = "%s(%s) %s" % (base, index, suffix)
-            index += 1
-        used.add(name.lower())
-        return name
-
     def _title(self, record, what):
         """Street, place and date: what a superior needs to file it."""
         community = record if record._name == "community.community" else (
@@ -239,56 +210,36 @@ class CommunityLedgerXlsx(models.AbstractModel):
         return "%s %s（导出日期：%s）" % (
             " ".join(part for part in parts if part), what, date)
 
-    def _start_sheet(self, workbook, styles, name, title, columns):
-        sheet = workbook.add_worksheet(name)
-        for index, (_header, width) in enumerate(columns):
-            sheet.set_column(index, index, width)
-        sheet.set_row(0, 28)
-        sheet.merge_range(0, 0, 0, len(columns) - 1, title, styles["title"])
-        for index, (header, _width) in enumerate(columns):
-            sheet.write_string(1, index, header, styles["header"])
-        sheet.freeze_panes(2, 0)
-        return sheet
+    def _new_table(self, book, record, suffix, what, columns):
+        """A sheet of ``record``'s ledger, named after it: the title names
+        the street, the place and the date, no subtitle (the sheet reads
+        back as a ledger to import: the headers on its second row)."""
+        return book.table(record.display_name, columns,
+                          self._title(record, what), freeze_cols=0,
+                          suffix=suffix)
 
-    def _write_households(self, workbook, styles, record, name, households):
-        sheet = self._start_sheet(
-            workbook, styles, name, self._title(record, "户台账"),
-            HOUSEHOLD_COLUMNS)
-        row = 2
-        members = 0
+    def _write_households(self, book, record, households):
+        table = self._new_table(book, record, "户", "户台账",
+                                HOUSEHOLD_COLUMNS)
+        count = members = 0
         for (compound, building, unit, room, household_type, head,
              member_count, is_party_member,
              is_civilised) in self._household_rows(households):
-            values = [
-                (row - 1, "number"),
-                (compound, "text"),
-                (building, "text"),
-                (unit or "", "text"),
-                (room or "", "text"),
-                (HOUSEHOLD_TYPE_LABELS.get(household_type, ""), "text"),
-                (head or "", "text"),
-                (member_count or 0, "number"),
-                ("是" if is_party_member else "否", "text"),
-                ("是" if is_civilised else "否", "text"),
-            ]
-            self._write_row(sheet, styles, row, values)
+            count += 1
+            table.write_row([
+                count, compound, building, unit, room,
+                HOUSEHOLD_TYPE_LABELS.get(household_type, ""), head,
+                member_count or 0,
+                "是" if is_party_member else "否",
+                "是" if is_civilised else "否",
+            ])
             members += member_count or 0
-            row += 1
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        sheet.write_string(row, 1, "%s户" % (row - 2),
-                           styles["total_label"])
-        for col in range(2, len(HOUSEHOLD_COLUMNS)):
-            if col == 7:
-                sheet.write_number(row, col, members, styles["total"])
-            else:
-                sheet.write_blank(row, col, None, styles["total_label"])
+        table.write_totals(["合计", "%s户" % count] + [None] * 5 + [members])
 
-    def _write_residents(self, workbook, styles, record, name, households):
-        sheet = self._start_sheet(
-            workbook, styles, name, self._title(record, "居民台账"),
-            RESIDENT_COLUMNS)
-        clear = self.env.user.has_group(CLERK_GROUP)
-        row = 2
+    def _write_residents(self, book, record, households):
+        table = self._new_table(book, record, "居民", "居民台账",
+                                RESIDENT_COLUMNS)
+        count = 0
         counts = {"male": 0, "female": 0, "floating": 0, "care": 0}
         today = fields.Date.from_string(
             street_time.street_today(self.env, record.company_id))
@@ -298,61 +249,27 @@ class CommunityLedgerXlsx(models.AbstractModel):
              registered_address, origin, arrival,
              care_group_ids) in self._resident_rows(record, households):
             # the age is for every role, the birth date behind it for
-            # clerks (``birth_date`` has their group)
+            # the readers of personal data (the table masks the others)
             birth, arrival = _to_date(birth), _to_date(arrival)
-            age = idn.age_on(birth, today) if birth else None
-            if not clear:
-                # what ``id_number_masked``/``phone_masked`` show; the birth
-                # date would complete the masked number
-                id_number, phone = idn.mask(id_number), idn.mask_phone(phone)
-                birth = None
             care = [care_names[group_id] for group_id in sorted(
                 care_group_ids, key=care_order.get) if group_id in care_names]
-            values = [
-                (row - 1, "number"),
-                (resident_name, "text"),
-                (SEX_LABELS.get(sex, ""), "text"),
-                (birth, "date"),
-                (age, "number"),
-                (id_number or "", "text"),
-                (phone or "", "text"),
-                (compound or "", "text"),
-                (building or "", "text"),
-                (unit or "", "text"),
-                (room or "", "text"),
-                (RELATION_LABELS.get(relation, ""), "text"),
-                (RESIDENCE_LABELS.get(residence_type, ""), "text"),
-                (registered_address or "", "text"),
-                (origin or "", "text"),
-                (arrival, "date"),
-                (",".join(care), "text"),
-            ]
-            self._write_row(sheet, styles, row, values)
+            count += 1
+            table.write_row([
+                count, resident_name, SEX_LABELS.get(sex, ""), birth,
+                idn.age_on(birth, today) if birth else None, id_number,
+                phone, compound, building, unit, room,
+                RELATION_LABELS.get(relation, ""),
+                RESIDENCE_LABELS.get(residence_type, ""),
+                registered_address, origin, arrival, ",".join(care),
+            ])
             if sex:
                 counts[sex] += 1
             counts["floating"] += residence_type == "floating"
             counts["care"] += bool(care)
-            row += 1
-        total = row - 2
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        sheet.write_string(
-            row, 1, "%s人" % total, styles["total_label"])
         summary = "男%(male)s人，女%(female)s人，流动人口%(floating)s人，" \
             "关爱对象%(care)s人" % counts
-        sheet.merge_range(row, 2, row, len(RESIDENT_COLUMNS) - 1, summary,
-                          styles["total_label"])
-
-    def _write_row(self, sheet, styles, row, values):
-        for col, (value, kind) in enumerate(values):
-            if value is None or value is False or value == "":
-                sheet.write_blank(row, col, None, styles["text"])
-            elif kind == "number":
-                sheet.write_number(row, col, value, styles["number"])
-            elif kind == "date":
-                sheet.write_datetime(row, col, value, styles["date"])
-            else:
-                # strings stay strings: ID numbers must not become numbers
-                sheet.write_string(row, col, "%s" % value, styles["text"])
+        table.write_totals(["合计", "%s人" % count,
+                            Span(summary, len(RESIDENT_COLUMNS) - 2)])
 
 
 class CommunityLedgerXlsxCompound(models.AbstractModel):

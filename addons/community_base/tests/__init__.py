@@ -26,8 +26,16 @@ from . import test_audit
 from . import test_password_policy
 from . import test_client_address
 from . import test_xlsx_formula_injection
+from . import test_xlsx_toolkit
 from . import test_mail_leaks
 from . import test_privileged_calls
 from . import test_register_references
 from . import test_kpi_security
 from . import test_user_query
+from . import test_roles
+from . import test_tier_approval
+from . import test_scoped_mixin
+from . import test_validity_mixin
+from . import test_migration
+from . import test_pdf_pages
+from . import test_year_fields

@@ -72,7 +72,7 @@ class TestAdmission(AdmissionCase):
     def test_create_numbers_request_and_computes_year(self):
         request = self._create_request()
         self.assertTrue(request.reference.startswith("ZR"))
-        self.assertEqual(request.year, "2026")
+        self.assertEqual(request.year, 2026)
         self.assertEqual(request.state, "draft")
         self.assertEqual(request.company_id, self.street)
         self.assertIn(request.reference, request.display_name)
@@ -121,9 +121,10 @@ class TestAdmission(AdmissionCase):
         self.assertEqual(request.state, "draft")
 
     def test_approve_without_validation_refused(self):
+        """Refused for want of rights: the clerk is no reviewer."""
         request = self._create_request()
         request.action_submit()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, "still waits"):
             request.action_approve()
         self.assertEqual(request.state, "submitted")
 
@@ -194,9 +195,11 @@ class TestAdmission(AdmissionCase):
         request = self._create_request()
         request.action_submit()
         request.write({"reject_reason": "Not needed"})
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError) as refusal:
             request.action_reject()
+        self.assertIn(request.display_name, refusal.exception.name)
         self.assertEqual(request.state, "submitted")
+        self.assertEqual(request.review_ids.status, "pending")
 
     def test_reject_records_reason(self):
         request = self._create_request()
@@ -313,7 +316,7 @@ class TestAdmissionCatalogue(AdmissionCase):
             ["year"], ["year"])
         self.assertEqual(
             {group["year"]: group["year_count"] for group in groups},
-            {"2025": 1, "2026": 1})
+            {2025: 1, 2026: 1})
 
     def test_community_clerk_reads_requests_of_own_communities(self):
         action = self.env.ref("community_base.community_admission_catalogue_action")
@@ -374,8 +377,9 @@ class TestAdmissionCatalogue(AdmissionCase):
         request = self._create_request()
         request.action_submit()
         self.assertFalse(request.review_ids)
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             request.action_approve()
+        self.assertEqual(request.state, "submitted")
         request.sudo(self.street_admin.id).action_approve()
         self.assertEqual(request.state, "approved")
 

@@ -245,3 +245,63 @@ class TestDemoData(unittest.TestCase):
             demo_data.FULL_SCALE_HOUSEHOLDS)
         self.assertTrue(all(re.match(r"^S[12]C\d\d$", c["code"])
                             for c in communities))
+
+
+class TestDemoDataDated(unittest.TestCase):
+    """The street is dated from the day it is built: the same seed makes
+    the same street relative to ``today``, on any day."""
+
+    DAYS = (datetime.date(2026, 12, 5), datetime.date(2028, 2, 29))
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.streets = [demo_data.generate(seed=5, scale=0.01, today=day)
+                       for day in cls.DAYS]
+
+    def test_same_households_and_residents_on_another_day(self):
+        first, second = self.streets
+        self.assertEqual(first["households"], second["households"])
+        self.assertEqual([r["name"] for r in first["residents"]],
+                         [r["name"] for r in second["residents"]])
+        self.assertEqual(
+            [id_number.age_on(r["birth_date"], first["today"])
+             for r in first["residents"]],
+            [id_number.age_on(r["birth_date"], second["today"])
+             for r in second["residents"]])
+        # born as many years before the other day
+        self.assertNotEqual(first["residents"][0]["birth_date"],
+                            second["residents"][0]["birth_date"])
+
+    def test_dates_move_with_the_day(self):
+        first, second = self.streets
+        shift = self.DAYS[1] - self.DAYS[0]
+        for key in ("volunteer_activities", "seal_usages"):
+            self.assertTrue(first[key], key)
+            for one, other in zip(first[key], second[key]):
+                self.assertEqual(other["date"] - one["date"], shift, key)
+        for one, other in zip(first["posts"], second["posts"]):
+            self.assertEqual(other["date_start"] - one["date_start"], shift)
+
+    def test_dates_up_to_the_day(self):
+        for street in self.streets:
+            today = street["today"]
+            for activity in street["volunteer_activities"]:
+                self.assertLess(activity["date"], today)
+                self.assertGreaterEqual(
+                    activity["date"], today - datetime.timedelta(days=365))
+            for post in street["posts"]:
+                self.assertLess(post["date_start"], today)
+            for resident in street["residents"]:
+                self.assertLessEqual(resident["birth_date"], today)
+                if resident["arrival_date"]:
+                    self.assertLess(resident["arrival_date"], today)
+
+    def test_admission_requests_of_the_year(self):
+        for street in self.streets:
+            today = street["today"]
+            requests = street["admission_requests"]
+            self.assertTrue(requests)
+            for request in requests:
+                self.assertEqual(request["date_start"].year, today.year)
+                self.assertLessEqual(request["date_start"], today)

@@ -2,9 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo street in the database: what the SQL inserts wrote matches what
 the ORM would have computed."""
+import datetime
+
+from odoo import fields
 from odoo.tests.common import SavepointCase
 
-from ..tools import demo_data, id_number
+from ..tools import demo_data, demo_loader, id_number, street_time
 from ..tools.demo_loader import load_demo
 
 SCALE = 0.005
@@ -15,7 +18,10 @@ class TestDemoLoader(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.summary = load_demo(cls.env, seed=1, scale=SCALE)
+        cls.main_company = cls.env.ref("base.main_company")
+        cls.companies_before = cls.env["res.company"].search([])
+        cls.summary = load_demo(cls.env, seed=1, scale=SCALE,
+                                today=demo_data.DEMO_TODAY)
         cls.street = demo_data.generate(seed=1, scale=SCALE)
         cls.district = cls.env.ref("community_base.district_demo")
         cls.companies = cls.env["res.company"].search(
@@ -152,6 +158,38 @@ class TestDemoLoader(SavepointCase):
             {"leader": dashboard.id, "admin_street": dashboard.id,
              "clerk_community1": False})
         self.assertEqual(admin.action_id.id, dashboard.id)
+
+    def test_the_main_company_is_the_first_street(self):
+        """The administrator's company is the street office, not "My
+        Company" nor another company beside it."""
+        main = self.main_company
+        self.assertEqual(main, self.companies[0])
+        self.assertEqual(main.name, self.street["streets"][0]["name"])
+        self.assertEqual(main.partner_id.name, main.name)
+        self.assertTrue(main.is_street_office)
+        self.assertEqual(main.parent_id, self.district)
+        self.assertNotIn("yourcompany", main.partner_id.email or "")
+        self.assertEqual(self.env.ref("community_base.street_1_demo"), main)
+        # the district is the one company more
+        self.assertEqual(self.env["res.company"].search([]),
+                         self.companies_before | self.district)
+        # the catalogue shipped for the main company is the street's, with
+        # the demo's items it lacks: one item per code
+        items = self.env["community.seal.item"].search(
+            [("company_id", "=", main.id)])
+        codes = [item.code.split("-")[0] for item in items]
+        self.assertEqual(len(codes), len(set(codes)))
+        self.assertIn(self.env.ref(
+            "community_base.community_seal_item_work_certificate"), items)
+        self.assertEqual(len(items), len(demo_data.SEAL_ITEMS))
+
+    def test_dated_from_the_streets_today_by_default(self):
+        self.assertEqual(
+            demo_loader.demo_today(self.env),
+            fields.Date.from_string(street_time.street_today(self.env)))
+        self.assertEqual(
+            demo_loader.demo_today(self.env, "2027-03-04"),
+            datetime.date(2027, 3, 4))
 
     def test_second_run_writes_nothing(self):
         before = {model: self._count(model) for model in (

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+import re
 from unittest import mock
 
 import openpyxl
@@ -13,6 +14,9 @@ from odoo.tools import mute_logger
 from .common import CommunityCase
 
 PACK = "odoo.addons.community_base.models.community_report_pack"
+#: a word in Latin letters; units and codes such as "ID" may stay
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ALLOWED_WORDS = {"ID"}
 
 
 class TestReportPack(CommunityCase):
@@ -65,7 +69,7 @@ class TestReportPack(CommunityCase):
         # registered, floating, in care groups, residents per household
         self.assertEqual(rows[0], ["Community A1", 1, 1, 2, 2, 2, 0, 1, 1])
         self.assertEqual(rows[1], ["Community A2", 1, 1, 1, 1, 0, 1, 0, 1])
-        self.assertEqual(rows[2], ["Total", 2, 2, 3, 3, 2, 1, 1, 1])
+        self.assertEqual(rows[2], ["Street total", 2, 2, 3, 3, 2, 1, 1, 1])
         self.assertIsNone(sheet.cell(row=7, column=1).value)
 
     def test_building_again_keeps_every_version(self):
@@ -114,3 +118,34 @@ class TestReportPack(CommunityCase):
             self.street_clerk_b).search([]))
         with self.assertRaises(AccessError):
             pack.sudo(self.street_clerk_b).read(["name"])
+
+    def test_pack_is_written_in_the_language_of_its_requester(self):
+        """Built by a zh_CN clerk, every sheet name, title and header is
+        Chinese, also in the job, whose context carries the job runner's
+        language (English), not the clerk's."""
+        self.street_clerk.lang = "zh_CN"
+        pack = self.new_pack(self.street_clerk)
+        pack.with_context(lang="en_US").action_generate_job()
+        self.assertEqual(pack.state, "done", pack.error)
+        book = self.workbook(pack)
+        self.assertIn("封面", book.sheetnames)
+        texts = list(book.sheetnames)
+        for sheet in book.worksheets:
+            texts.append(sheet["A1"].value)
+            if sheet.title == "封面":
+                texts += [cell.value for cell in sheet["A"][2:]]
+            else:
+                texts += [cell.value for cell in sheet[3]]
+                texts.append(sheet.cell(row=sheet.max_row, column=1).value)
+        latin = [text for text in texts
+                 if set(LATIN_WORD.findall(text or "")) - ALLOWED_WORDS]
+        self.assertEqual(latin, [])
+        self.assertIn("各社区人口统计", texts)
+        self.assertIn("合计", texts)
+
+    def test_pack_asked_in_english_is_written_in_english(self):
+        self.street_clerk.lang = "zh_CN"
+        pack = self.new_pack(self.street_clerk)
+        pack.action_generate()
+        self.assertEqual(self.workbook(pack).sheetnames[:2],
+                         ["Cover", "Population"])

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests.common import TransactionCase
 
-from ..models.report_xlsx_abstract import SAFE_WORKBOOK_OPTIONS
+from ..tools.report_sheet import SAFE_WORKBOOK_OPTIONS
 
 REPORT_PREFIXES = ("report.community_",)
 

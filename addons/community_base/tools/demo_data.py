@@ -7,9 +7,16 @@ so the street is tested without a database and loaded by
 ``tools/demo_loader.py``. Testers and the browser test need a street that
 looks like a real one (names, addresses, families, ID numbers that pass the
 GB 11643 check, care groups in their usual shares), the same every time
-(a seeded :class:`random.Random`, a fixed reference date), and as large as
-a real street on demand (``scale=1.0``: about 20,000 households and 50,000
-residents, the size of a street with eight communities).
+(a seeded :class:`random.Random`), and as large as a real street on demand
+(``scale=1.0``: about 20,000 households and 50,000 residents, the size of a
+street with eight communities).
+
+Every date is counted back from ``today``, the day the street is built:
+the demo database is dated on the street's today when ``bin/run`` makes it
+(``scripts/generate_demo.py``), so its last weeks are always the current
+ones. The random draws do not depend on the day (each date is a seeded
+offset from ``today``), so one seed gives the same households, residents
+and ages on any day, only dated from another day.
 
 Records point at each other by their index in the lists of the result
 (``"household": 12`` is ``result["households"][12]``), which the loader maps
@@ -26,9 +33,14 @@ import random
 
 from .id_number import age_on, check_char
 
-#: Ages and dates are counted from this day, not from today: the same seed
-#: gives the same street on any day.
+#: A fixed day for :func:`generate` when no ``today`` is given, so that
+#: tests get the very same street (dates included) on any day; the demo
+#: database is dated on the day it is built instead.
 DEMO_TODAY = datetime.date(2026, 1, 1)
+#: posts' terms started between these many days before ``today``
+TERM_START_DAYS = (185, 1461)
+#: from this age on, residents have the given names of their generation
+OLD_NAMES_AGE = 56
 
 #: households of a street at ``scale=1.0``
 FULL_SCALE_HOUSEHOLDS = 20000
@@ -75,7 +87,8 @@ SURNAMES = [
     ("金", 2), ("陆", 2), ("郝", 2), ("孔", 2), ("白", 2), ("崔", 2),
     ("康", 2), ("毛", 2), ("邱", 2), ("秦", 2), ("江", 2), ("史", 2),
 ]
-#: given-name characters by sex, for the born-before-1970 and the younger
+#: given-name characters by sex, for the elderly (born before 1970 in a
+#: street built in 2026) and the younger
 GIVEN_CHARS = {
     ("male", "old"): "国建德明文志永军华平福海庆春生祥林保顺利宝学成忠义刚强伟",
     ("female", "old"): "淑秀桂玉凤兰英华芳珍翠霞丽琴素梅荣艳敏娟云红慧燕金",
@@ -226,11 +239,11 @@ def _years_before(day, years):
 
 
 def birth_date_for_age(rng, age, today):
-    """A random birth date of someone who is ``age`` on ``today``."""
+    """A random birth date of someone who is ``age`` on ``today``: one of
+    the 365 days up to their birthday ``age`` years ago (one draw whatever
+    the year, so that the seed makes the same residents on any day)."""
     latest = _years_before(today, age)
-    earliest = _years_before(today, age + 1) + datetime.timedelta(days=1)
-    return earliest + datetime.timedelta(
-        days=rng.randint(0, (latest - earliest).days))
+    return latest - datetime.timedelta(days=rng.randint(0, 364))
 
 
 class _StreetGenerator(object):
@@ -263,14 +276,10 @@ class _StreetGenerator(object):
                 return name
         raise RuntimeError("name pool exhausted")
 
-    def _date_between(self, start, end):
-        return start + datetime.timedelta(
-            days=self.rng.randint(0, (end - start).days))
-
-    def person_name(self, sex, birth_year, surname=None):
+    def person_name(self, sex, age, surname=None):
         rng = self.rng
         surname = surname or _weighted(rng, SURNAMES)[0]
-        chars = GIVEN_CHARS[(sex, "old" if birth_year < 1970 else "young")]
+        chars = GIVEN_CHARS[(sex, "old" if age >= OLD_NAMES_AGE else "young")]
         length = 1 if rng.random() < 0.3 else 2
         return surname + "".join(rng.choice(chars) for _i in range(length))
 
@@ -533,7 +542,7 @@ class _StreetGenerator(object):
             has_phone = age >= 14 and rng.random() < (0.65 if age >= 80 else 0.96)
             resident = {
                 "household": household_index,
-                "name": self.person_name(sex, birth.year, surname),
+                "name": self.person_name(sex, age, surname),
                 "id_number": self.id_number(region, birth, sex),
                 "birth_date": birth,
                 "sex": sex,
@@ -595,8 +604,10 @@ class _StreetGenerator(object):
         return adults
 
     def _term_start(self):
-        return self._date_between(datetime.date(2022, 1, 1),
-                                  datetime.date(2025, 6, 30))
+        """Terms began half a year to four years ago."""
+        latest, earliest = TERM_START_DAYS
+        return self.today - datetime.timedelta(
+            days=latest + self.rng.randint(0, earliest - latest))
 
     def _post(self, post_type, resident, level_field, level_index, community):
         rng = self.rng
@@ -739,10 +750,15 @@ class _StreetGenerator(object):
         communities_by_street = {}
         for index, community in enumerate(result["communities"]):
             communities_by_street.setdefault(community["street"], []).append(index)
+        year_start = today.replace(month=1, day=1)
+        elapsed = (today - year_start).days
         for number, (task_type, name, basis) in enumerate(ADMISSION_TASKS):
             street = number % len(result["streets"])
             communities = communities_by_street[street]
-            start = self._date_between(_years_before(today, 1), today)
+            # the catalogue is kept per year: this year's requests, started
+            # between 1 January and today
+            start = year_start + datetime.timedelta(
+                days=rng.randint(0, 365) * elapsed // 365)
             result["admission_requests"].append({
                 "name": name, "task_type": task_type, "legal_basis": basis,
                 "department": number % len(result["departments"]),

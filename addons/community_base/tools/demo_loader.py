@@ -20,6 +20,12 @@ generator guarantees what the skipped Python constraints would check
 (valid ID numbers, posts on the right places, positive hours); the SQL
 constraints still apply.
 
+The first street is the database's own company (``base.main_company``,
+"My Company" in a new database), renamed: the administrator's company is
+the street office, and the street keeps the seal catalogue shipped for that
+company. The street is dated from ``today``, the street's today by
+default (:func:`demo_today`), like the other addons' demo parts.
+
 Idempotent: the district gets the XML id ``community_base.district_demo``;
 when it exists, :func:`load_demo` writes nothing and returns the counts of
 the street already there.
@@ -27,10 +33,10 @@ the street already there.
 import logging
 import time
 
-from odoo import SUPERUSER_ID, _, api
+from odoo import SUPERUSER_ID, _, api, fields
 from odoo.exceptions import UserError
 
-from . import demo_data
+from . import demo_data, roles, street_time
 from .bulk_register import BulkRegister
 
 _logger = logging.getLogger(__name__)
@@ -41,19 +47,14 @@ DISTRICT_XMLID = "district_demo"
 #: the demo users: login (password = login), name, groups, communities
 #: ("all", the first one, or none)
 DEMO_USERS = [
-    ("leader", "演示领导", ["community_base.group_leader"], "all"),
-    ("clerk_street", "演示街道办事员", ["community_base.group_street_clerk"],
-     "all"),
-    ("admin_street", "演示街道管理员", ["community_base.group_street_admin"],
-     "all"),
-    ("clerk_community1", "演示社区办事员一",
-     ["community_base.group_community_clerk"], 0),
-    ("clerk_community2", "演示社区办事员二",
-     ["community_base.group_community_clerk"], 1),
-    ("grid_officer", "演示网格员", ["community_grid.group_grid_officer"], 0),
-    ("finance_officer", "演示财务人员",
-     ["community_finance.group_finance_officer"], "all"),
-    ("evaluator", "演示考核人员", ["community_eval.group_evaluator"], "all"),
+    ("leader", "演示领导", [roles.LEADER], "all"),
+    ("clerk_street", "演示街道办事员", [roles.STREET_CLERK], "all"),
+    ("admin_street", "演示街道管理员", [roles.STREET_ADMIN], "all"),
+    ("clerk_community1", "演示社区办事员一", [roles.COMMUNITY_CLERK], 0),
+    ("clerk_community2", "演示社区办事员二", [roles.COMMUNITY_CLERK], 1),
+    ("grid_officer", "演示网格员", [roles.GRID_OFFICER], 0),
+    ("finance_officer", "演示财务人员", [roles.FINANCE_OFFICER], "all"),
+    ("evaluator", "演示考核人员", [roles.EVALUATOR], "all"),
 ]
 
 #: counted per street in the summary
@@ -65,11 +66,22 @@ SUMMARY_MODELS = [
 ]
 
 
+def demo_today(env, today=None):
+    """The day a demo street is dated from, as a date: ``today`` (a date or
+    a date string) or, by default, the street's today."""
+    if not today:
+        today = street_time.street_today(env)
+    if isinstance(today, str):
+        today = fields.Date.from_string(today)
+    return today
+
+
 def load_demo(env, seed=1, scale=0.05, today=None):
-    """Write the demo street of ``seed`` and ``scale`` into the database of
-    ``env`` (as superuser; the caller commits) and return a summary: the
-    counts per model and the demo logins. Does nothing but count when the
-    demo street is already there."""
+    """Write the demo street of ``seed`` and ``scale``, dated from
+    ``today`` (default: the street's today), into the database of ``env``
+    (as superuser; the caller commits) and return a summary: the counts per
+    model and the demo logins. Does nothing but count when the demo street
+    is already there."""
     # sudo: the demo loader is run from the command line by the operator, not reachable
     #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
@@ -83,7 +95,7 @@ def load_demo(env, seed=1, scale=0.05, today=None):
     ensure_demo_scale(scale)
     started = time.time()
     street = demo_data.generate(
-        seed=seed, scale=scale, today=today or demo_data.DEMO_TODAY)
+        seed=seed, scale=scale, today=demo_today(env, today))
     _logger.info("demo street generated in %.1fs", time.time() - started)
     loader = _DemoLoader(env, street)
     loader.load()
@@ -157,19 +169,39 @@ class _DemoLoader(object):
         env, street = self.env, self.street
         cny = env.ref("base.CNY")
         cny.active = True
+        main = env.ref("base.main_company")
         self.district = env["res.company"].create({
             "name": street["district"]["name"], "currency_id": cny.id,
+            # no calendar of its own: one "40 hours" calendar less to pick
+            "resource_calendar_id": main.resource_calendar_id.id,
         })
         self._xmlid(DISTRICT_XMLID, self.district)
         companies = []
-        for values in street["streets"]:
-            company = env["res.company"].create({
+        for index, values in enumerate(street["streets"]):
+            vals = {
                 "name": values["name"], "parent_id": self.district.id,
                 "currency_id": cny.id, "is_street_office": True,
-            })
+            }
+            if index == 0 and not (main.parent_id or main.is_street_office):
+                company = self._rename_main_company(main, vals)
+            else:
+                company = env["res.company"].create(vals)
             self._xmlid(values["xmlid"], company)
             companies.append(company.id)
         self.ids["res.company"] = companies
+
+    @staticmethod
+    def _rename_main_company(main, vals):
+        """The database's own company becomes the first street, without
+        the placeholder contact details of a new database."""
+        if main.currency_id.id == vals["currency_id"]:
+            vals = dict(vals)
+            del vals["currency_id"]
+        main.write(vals)
+        main.partner_id.write({
+            name: False for name in ("email", "website")
+            if "yourcompany" in (main.partner_id[name] or "")})
+        return main
 
     def _hierarchy(self):
         env, street = self.env, self.street
@@ -366,11 +398,8 @@ class _DemoLoader(object):
                 "date_end": values["date_end"],
             })
             self._move_request(request, values["state"])
-        items = [env["community.seal.item"].create({
-            "name": values["name"], "code": values["code"],
-            "legal_basis": values["legal_basis"],
-            "company_id": streets[values["street"]],
-        }).id for values in street["seal_items"]]
+        items = [self._seal_item(values, streets[values["street"]])
+                 for values in street["seal_items"]]
         residents = self.ids["community.resident"]
         self._insert("community.seal.usage", [{
             "item_id": items[values["item"]],
@@ -383,6 +412,19 @@ class _DemoLoader(object):
             "company_id": streets[street["communities"][values["community"]][
                 "street"]],
         } for values in street["seal_usages"]])
+
+    def _seal_item(self, values, company_id):
+        """The street's item of the catalogue: the shipped one of the same
+        code when the street has it (the renamed main company), else a new
+        one."""
+        SealItem = self.env["community.seal.item"]
+        shipped = SealItem.search([
+            ("company_id", "=", company_id),
+            ("code", "=", values["code"].rsplit("-", 1)[0])], limit=1)
+        return (shipped or SealItem.create({
+            "name": values["name"], "code": values["code"],
+            "legal_basis": values["legal_basis"], "company_id": company_id,
+        })).id
 
     def _move_request(self, request, state):
         """Take a request through the approval to ``state`` as its approver
@@ -428,7 +470,7 @@ class _DemoLoader(object):
                 (4, company.id) for company in streets],
             "company_id": main_street.id,
             "community_ids": [(4, community.id) for community in communities],
-            "groups_id": [(4, env.ref("community_base.group_street_admin").id)],
+            "groups_id": [(4, env.ref(roles.STREET_ADMIN).id)],
         })
         lang = "zh_CN" if env["res.lang"].search(
             [("code", "=", "zh_CN")]) else "en_US"

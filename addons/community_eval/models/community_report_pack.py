@@ -4,8 +4,6 @@ import datetime
 
 from odoo import _, fields, models
 
-from odoo.addons.community_base.tools import report_sheet
-
 
 class CommunityReportPack(models.Model):
     """The evaluation sheet of the monthly report pack: the results of the
@@ -18,7 +16,7 @@ class CommunityReportPack(models.Model):
     def _pack_sheets(self):
         return super()._pack_sheets() + [(60, "_sheet_evaluation")]
 
-    def _sheet_evaluation(self, workbook, styles):
+    def _sheet_evaluation(self, book):
         start, end = self._month_bounds()
         month_end = fields.Date.to_string(end - datetime.timedelta(days=1))
         Result = self.env["eval.result"]
@@ -43,10 +41,9 @@ class CommunityReportPack(models.Model):
             result.satisfaction_rate / 100.0 if result.has_satisfaction
             else None,
             result.weighted_score, result.rank] for result in results]
-        totals = [_("Total"), None, None,
+        totals = [self._total_label(), None, None,
                   sum(result.response_count for result in results), None,
                   None, None]
-        report_sheet.write_table(
-            workbook.add_worksheet(_("Evaluation")), styles,
-            _("Evaluation results of the year"), self._subtitle(), columns,
-            rows, totals)
+        self._write_table(book, _("Evaluation"),
+                          _("Evaluation results of the year"), columns, rows,
+                          totals)

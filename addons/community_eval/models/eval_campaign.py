@@ -8,6 +8,8 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.community_base.tools import roles
+
 from ..tools import scoring
 from .eval_target_mixin import TARGET_FIELDS
 
@@ -53,8 +55,7 @@ class EvalCampaign(models.Model):
         column1="campaign_id", column2="user_id", string="Evaluators",
         # who scores is for those who run the campaign and the evaluators,
         # not for the targets' clerks nor the leader (who read results)
-        groups="community_base.group_street_clerk,"
-               "community_eval.group_evaluator",
+        groups=roles.field_groups(roles.STREET_CLERK, roles.EVALUATOR),
         help="People who score with their own login: each gets a sheet "
              "per target.")
     community_ids = fields.Many2many(
@@ -208,7 +209,7 @@ class EvalCampaign(models.Model):
 
     @api.multi
     def action_reopen(self):
-        if not self.env.user.has_group("community_base.group_street_admin"):
+        if not self.env.user.has_group(roles.STREET_ADMIN):
             raise AccessError(_(
                 "Only a street administrator reopens a closed campaign."))
         self._check_manager()

@@ -10,10 +10,12 @@ class EvalResult(models.Model):
     without learning who scored it."""
 
     _name = "eval.result"
-    _inherit = ["eval.target.mixin"]
+    _inherit = ["eval.target.mixin", "community.scope.copy.mixin"]
     _description = "Evaluation result"
     _order = "date_start desc, campaign_id, rank, target_name"
     _rec_name = "target_name"
+    _scope_parent_field = "campaign_id"
+    _scope_fields = ("company_id",)
 
     campaign_id = fields.Many2one(
         comodel_name="eval.campaign", string="Campaign", required=True,

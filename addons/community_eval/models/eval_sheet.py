@@ -3,9 +3,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.community_base.tools import roles
+
 from .eval_target_mixin import TARGET_FIELDS
 
-CLERK_GROUP = "community_base.group_street_clerk"
 #: what an evaluator may change on their own sheet and its lines: the
 #: answers and the state, never the target, the campaign or whose it is
 EVALUATOR_SHEET_FIELDS = {"state", "line_ids", "respondent"}
@@ -18,10 +19,12 @@ class EvalSheet(models.Model):
     targets never see sheets (they read ``eval.result``)."""
 
     _name = "eval.sheet"
-    _inherit = ["eval.target.mixin"]
+    _inherit = ["eval.target.mixin", "community.scope.copy.mixin"]
     _description = "Score sheet"
     _order = "campaign_id, target_name, id"
     _rec_name = "target_name"
+    _scope_parent_field = "campaign_id"
+    _scope_fields = ("company_id",)
 
     campaign_id = fields.Many2one(
         comodel_name="eval.campaign", string="Campaign", required=True,
@@ -85,8 +88,6 @@ class EvalSheet(models.Model):
             # may not read every scheme of the street
             campaign = readable.sudo()
             campaign_check_scoring(campaign)
-            # the scope the record rules filter on, before the insert
-            vals.setdefault("company_id", campaign.company_id.id)
             if not vals.get("line_ids"):
                 vals["line_ids"] = [
                     (0, 0, {"indicator_id": indicator.id})
@@ -143,7 +144,7 @@ def campaign_check_scoring(campaign):
 def check_evaluator_fields(records, vals, allowed):
     """Evaluators who are not clerks change only ``allowed`` fields."""
     env = records.env
-    if env.uid == 1 or env.user.has_group(CLERK_GROUP):
+    if env.uid == 1 or env.user.has_group(roles.STREET_CLERK):
         return
     forbidden = set(vals) - allowed
     if forbidden:

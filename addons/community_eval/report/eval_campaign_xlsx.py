@@ -4,60 +4,13 @@ from collections import defaultdict
 
 from odoo import models
 
+from odoo.addons.community_base.tools.report_sheet import Book, Column, Formula
+
 from ..models.eval_target_mixin import TARGET_FIELDS
 
-
-def eval_styles(workbook):
-    """The formats of the evaluation workbooks."""
-    border = {"border": 1, "valign": "vcenter"}
-    return {
-        "title": workbook.add_format({
-            "bold": True, "font_size": 14, "align": "center",
-            "valign": "vcenter"}),
-        "header": workbook.add_format(dict(
-            border, bold=True, bg_color="#DDEBF7", align="center",
-            text_wrap=True)),
-        "text": workbook.add_format(dict(border)),
-        "integer": workbook.add_format(dict(border, num_format="0")),
-        "score": workbook.add_format(dict(border, num_format="0.00")),
-        "percent": workbook.add_format(dict(border, num_format="0.00%")),
-        "total_label": workbook.add_format(dict(
-            border, bold=True, bg_color="#F2F2F2")),
-        "total_integer": workbook.add_format(dict(
-            border, bold=True, bg_color="#F2F2F2", num_format="0")),
-        "total_score": workbook.add_format(dict(
-            border, bold=True, bg_color="#F2F2F2", num_format="0.00")),
-        "total_percent": workbook.add_format(dict(
-            border, bold=True, bg_color="#F2F2F2", num_format="0.00%")),
-    }
-
-
-def start_sheet(workbook, styles, name, title, columns):
-    """A sheet with a merged title row, a frozen header row and widths."""
-    sheet = workbook.add_worksheet(name)
-    for index, (_header, width) in enumerate(columns):
-        sheet.set_column(index, index, width)
-    sheet.set_row(0, 28)
-    sheet.merge_range(0, 0, 0, len(columns) - 1, title, styles["title"])
-    for index, (header, _width) in enumerate(columns):
-        sheet.write_string(1, index, header, styles["header"])
-    sheet.freeze_panes(2, 2)
-    return sheet
-
-
-def sheet_name(text, used):
-    """Excel sheet names: unique, at most 31 characters, none of
-    ``[]:*?/\\``."""
-    for char in "[]:*?/\\":
-        text = text.replace(char, " ")
-    base = text[:27]
-    name = base
-    index = 2
-    while name.lower() in used:
-        name = "%s(%s)" % (base, index)
-        index += 1
-    used.add(name.lower())
-    return name
+#: scores to the hundredth, satisfaction rates to the hundredth of a percent
+SCORE = ("float", 2)
+RATE = ("percent", 2)
 
 
 class EvalCampaignXlsx(models.AbstractModel):
@@ -79,79 +32,57 @@ class EvalCampaignXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access_rights("read")
         objs.check_access_rule("read")
-        styles = eval_styles(workbook)
-        used = set()
+        book = Book(workbook, self.env)
         for campaign in objs:
-            self._write_campaign(workbook, styles, campaign, used)
+            self._write_campaign(book, campaign)
 
-    def _write_campaign(self, workbook, styles, campaign, used):
+    def _write_campaign(self, book, campaign):
         indicators = campaign.scheme_id.indicator_ids
-        columns = [("排名", 6), ("评议对象", 24), ("综合得分", 10),
-                   ("满意率", 10), ("样本量", 8), ("扣分", 8)]
-        columns += [(indicator.name, max(10, 2 * len(indicator.name) + 2))
+        columns = [Column("排名", "int", 6), Column("评议对象", "text", 24),
+                   Column("综合得分", SCORE[0], 10, SCORE[1]),
+                   Column("满意率", RATE[0], 10, RATE[1]),
+                   Column("样本量", "int", 8),
+                   Column("扣分", SCORE[0], 8, SCORE[1])]
+        columns += [Column(indicator.name, SCORE[0],
+                           max(10, 2 * len(indicator.name) + 2), SCORE[1])
                     for indicator in indicators]
         title = "%s %s（%s 至 %s）排名" % (
             campaign.company_id.name, campaign.name, campaign.date_start,
             campaign.date_end)
-        sheet = start_sheet(workbook, styles,
-                            sheet_name(campaign.name, used), title, columns)
+        table = book.table(campaign.name, columns, title, freeze_cols=2)
         # searched, not campaign.result_ids: the record rules of the user
         # apply to a search whatever the cache holds
         results = self.env["eval.result"].search(
             [("campaign_id", "=", campaign.id)]).sorted(
             key=lambda result: (result.rank or 10 ** 6,
                                 result.target_name or ""))
-        row = 2
         for result in results:
-            if result.rank:
-                sheet.write_number(row, 0, result.rank, styles["integer"])
-            else:
-                sheet.write_blank(row, 0, None, styles["integer"])
-            sheet.write_string(row, 1, result.target_name or "",
-                               styles["text"])
-            sheet.write_number(row, 2, result.weighted_score, styles["score"])
-            if result.has_satisfaction:
-                sheet.write_number(row, 3, result.satisfaction_rate / 100.0,
-                                   styles["percent"])
-            else:
-                sheet.write_blank(row, 3, None, styles["percent"])
-            sheet.write_number(row, 4, result.response_count,
-                               styles["integer"])
-            sheet.write_number(row, 5, result.deduction, styles["score"])
             scores = {line.indicator_id.id: line
                       for line in result.line_ids}
-            for col, indicator in enumerate(indicators, start=6):
+            values = [
+                result.rank or None, result.target_name,
+                result.weighted_score,
+                result.satisfaction_rate / 100.0
+                if result.has_satisfaction else None,
+                result.response_count, result.deduction]
+            for indicator in indicators:
                 line = scores.get(indicator.id)
-                if line and (line.has_value or indicator.kind == "deduction"):
-                    sheet.write_number(row, col, line.score, styles["score"])
-                else:
-                    sheet.write_blank(row, col, None, styles["score"])
-            row += 1
-        first, last = 3, row
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        sheet.write_string(row, 1, "%s个对象" % len(results),
-                           styles["total_label"])
-        if results:
-            sheet.write_formula(
-                row, 2, "=AVERAGE(C%s:C%s)" % (first, last),
-                styles["total_score"], self._average(
-                    results.mapped("weighted_score")))
-            sheet.write_formula(
-                row, 4, "=SUM(E%s:E%s)" % (first, last),
-                styles["total_integer"], sum(results.mapped(
-                    "response_count")))
-        else:
-            sheet.write_blank(row, 2, None, styles["total_label"])
-            sheet.write_blank(row, 4, None, styles["total_label"])
-        rated = results.filtered("has_satisfaction")
-        overall = self._overall_rate(campaign, rated)
-        if overall is None:
-            sheet.write_blank(row, 3, None, styles["total_label"])
-        else:
-            sheet.write_number(row, 3, overall / 100.0,
-                               styles["total_percent"])
-        for col in range(5, len(columns)):
-            sheet.write_blank(row, col, None, styles["total_label"])
+                values.append(line.score if line and (
+                    line.has_value or indicator.kind == "deduction")
+                    else None)
+            table.write_row(values)
+        # Excel's rows are 1-based: the data from first_row + 1 to row
+        first, last = table.first_row + 1, table.row
+        overall = self._overall_rate(
+            campaign, results.filtered("has_satisfaction"))
+        table.write_totals([
+            "合计", "%s个对象" % len(results),
+            Formula("=AVERAGE(C%s:C%s)" % (first, last), self._average(
+                results.mapped("weighted_score"))) if results else None,
+            overall / 100.0 if overall is not None else None,
+            Formula("=SUM(E%s:E%s)" % (first, last), sum(results.mapped(
+                "response_count"))) if results else None,
+        ])
 
     @staticmethod
     def _average(values):

@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from .eval_campaign_xlsx import eval_styles, sheet_name, start_sheet
+from odoo.addons.community_base.tools.report_sheet import Book, Column, Formula
+
+from .eval_campaign_xlsx import RATE, SCORE
 
 
 class EvalResultXlsx(models.AbstractModel):
@@ -13,48 +15,37 @@ class EvalResultXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Evaluation results workbook"
 
-    COLUMNS = [("期间", 22), ("考核活动", 26), ("考核方案", 22), ("排名", 6),
-               ("综合得分", 10), ("满意率", 10), ("样本量", 8)]
+    COLUMNS = [Column("期间", "text", 22), Column("考核活动", "text", 26),
+               Column("考核方案", "text", 22), Column("排名", "int", 6),
+               Column("综合得分", SCORE[0], 10, SCORE[1]),
+               Column("满意率", RATE[0], 10, RATE[1]),
+               Column("样本量", "int", 8)]
 
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access_rights("read")
         objs.check_access_rule("read")
-        styles = eval_styles(workbook)
-        used = set()
+        book = Book(workbook, self.env)
         by_target = {}
         for result in objs.sorted(key=lambda r: (r.target_name or "",
                                                  r.date_start or "")):
             by_target.setdefault(result.target_name or "", []).append(result)
         for target_name, results in by_target.items():
-            sheet = start_sheet(
-                workbook, styles, sheet_name(target_name, used),
-                "%s 考核结果" % target_name, self.COLUMNS)
-            row = 2
+            table = book.table(target_name, self.COLUMNS,
+                               "%s 考核结果" % target_name, freeze_cols=2)
             for result in results:
-                sheet.write_string(row, 0, "%s 至 %s" % (
-                    result.date_start, result.date_end), styles["text"])
-                sheet.write_string(row, 1, result.campaign_id.name,
-                                   styles["text"])
-                sheet.write_string(row, 2, result.scheme_id.name,
-                                   styles["text"])
-                sheet.write_number(row, 3, result.rank, styles["integer"])
-                sheet.write_number(row, 4, result.weighted_score,
-                                   styles["score"])
-                if result.has_satisfaction:
-                    sheet.write_number(row, 5, result.satisfaction_rate / 100,
-                                       styles["percent"])
-                else:
-                    sheet.write_blank(row, 5, None, styles["percent"])
-                sheet.write_number(row, 6, result.response_count,
-                                   styles["integer"])
-                row += 1
-            sheet.write_string(row, 0, "合计", styles["total_label"])
-            for col in (1, 2, 3, 5):
-                sheet.write_blank(row, col, None, styles["total_label"])
+                table.write_row([
+                    "%s 至 %s" % (result.date_start, result.date_end),
+                    result.campaign_id.name, result.scheme_id.name,
+                    result.rank, result.weighted_score,
+                    result.satisfaction_rate / 100
+                    if result.has_satisfaction else None,
+                    result.response_count])
+            first, last = table.first_row + 1, table.row
             scores = [result.weighted_score for result in results]
-            sheet.write_formula(
-                row, 4, "=AVERAGE(E3:E%s)" % row, styles["total_score"],
-                sum(scores) / len(scores))
-            sheet.write_formula(
-                row, 6, "=SUM(G3:G%s)" % row, styles["total_integer"],
-                sum(result.response_count for result in results))
+            table.write_totals([
+                "合计", None, None, None,
+                Formula("=AVERAGE(E%s:E%s)" % (first, last),
+                        sum(scores) / len(scores)),
+                None,
+                Formula("=SUM(G%s:G%s)" % (first, last),
+                        sum(result.response_count for result in results))])

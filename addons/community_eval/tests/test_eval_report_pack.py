@@ -45,12 +45,12 @@ class TestEvalReportPack(EvalCase):
                          [[67.5, 1], [65.0, 2]])
         for row in rows[:2]:
             self.assertAlmostEqual(row[4], 0.75)
-        self.assertEqual(rows[2][0], "Total")
+        self.assertEqual(rows[2][0], "Street total")
         self.assertEqual(rows[2][3], 4)
 
     def test_period_not_over_yet_is_not_reported(self):
         sheet = self.sheet("2026-02-01")
-        self.assertEqual(sheet["A4"].value, "Total")
+        self.assertEqual(sheet["A4"].value, "Street total")
         self.assertEqual(sheet["D4"].value, 0)
 
     def test_satisfaction_tile(self):

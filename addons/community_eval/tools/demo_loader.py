@@ -2,15 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Write a year of evaluations into the demo street of community_base.
 
-Called by ``scripts/generate_demo.py`` after community_base's loader: the
-quarterly residents' survey of every community of the demo streets for the
-year before ``today`` (answers drawn from a seed, written by the batched
-path of the survey import, then computed and closed, which awards and
-revokes the 和谐社区 title), and this year's rating of the departments by
-the communities, open, with a sheet per department for the demo evaluator;
-with community_grid installed, the monthly assessment of the grid officers
-for the last quarter of that year, from rules on their visits and cases
-next to the supervisor's marks.
+Called by ``scripts/generate_demo.py`` after community_base's loader, with
+``today`` the day the street is dated from (the street's today by
+default): the quarterly residents' survey of every community of the demo
+streets for the four quarters before ``today``'s (answers drawn from a
+seed, written by the batched path of the survey import, then computed and
+closed, which awards and revokes the 和谐社区 title) and the survey of the
+current quarter, open, about half answered; this year's rating of the
+departments by the communities, open, with a sheet per department for the
+demo evaluator; with community_grid installed, the monthly assessment of
+the grid officers for the three months before ``today``'s, from rules on
+their visits and cases next to the supervisor's marks.
 
 Idempotent: the XML id ``community_eval.eval_demo_marker`` marks a loaded
 database; when it exists nothing is written.
@@ -20,16 +22,24 @@ import random
 
 from odoo import SUPERUSER_ID, api
 
+from odoo.addons.community_base.tools import roles
+from odoo.addons.community_base.tools.demo_loader import demo_today
+
 MODULE = "community_eval"
 MARKER_XMLID = "eval_demo_marker"
 DISTRICT_XMLID = "community_base.district_demo"
 SUMMARY_MODELS = ("eval.campaign", "eval.sheet", "eval.result",
                   "eval.title.award")
+#: closed quarters of residents' surveys before the current, open one
+PAST_QUARTERS = 4
+#: closed months of the grid officers' assessment
+PAST_MONTHS = 3
 
 
 def load_demo(env, seed=1, scale=0.05, today=None):
-    """Load the demo evaluations (as superuser; the caller commits) and
-    return ``{"created": bool, "counts": {model: count}}``."""
+    """Load the demo evaluations dated from ``today`` (default: the
+    street's today; as superuser; the caller commits) and return
+    ``{"created": bool, "counts": {model: count}}``."""
     # sudo: the demo loader is run from the command line by the operator, not reachable
     #   by users
     env = api.Environment(env.cr, SUPERUSER_ID, dict(
@@ -40,15 +50,15 @@ def load_demo(env, seed=1, scale=0.05, today=None):
                      raise_if_not_found=False)
     if marker or not district:
         return {"created": False, "counts": _counts(env)}
-    today = today or datetime.date.today()
+    today = demo_today(env, today)
     streets = env["res.company"].search(
         [("parent_id", "=", district.id), ("is_street_office", "=", True)])
     rng = random.Random(seed)
     for street in streets:
-        _resident_surveys(env, street, today.year - 1, rng)
+        _resident_surveys(env, street, today, rng)
         _department_rating(env, street, today.year)
         if "grid.visit" in env and "grid.case" in env:
-            _grid_staff_assessments(env, street, today.year - 1, rng)
+            _grid_staff_assessments(env, street, today, rng)
     env["ir.model.data"].create({
         "module": MODULE, "name": MARKER_XMLID, "model": "res.company",
         "res_id": district.id, "noupdate": True})
@@ -77,7 +87,31 @@ def _range(env, type_xmlid, type_name, name, start, end):
         "date_end": end, "company_id": False})
 
 
-def _resident_surveys(env, street, year, rng):
+def _month_start(day, back):
+    """The first day of the month ``back`` months before ``day``'s."""
+    month = day.month - back
+    return datetime.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
+def _month_end(start, months=1):
+    """The last day of the ``months`` months from ``start`` (a first of
+    the month)."""
+    return _month_start(start, -months) - datetime.timedelta(days=1)
+
+
+def _quarters(today):
+    """(year, quarter, first day, last day) of the ``PAST_QUARTERS``
+    quarters before ``today``'s, oldest first, then of ``today``'s."""
+    current = datetime.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    quarters = []
+    for back in range(PAST_QUARTERS, -1, -1):
+        start = _month_start(current, 3 * back)
+        quarters.append((start.year, (start.month - 1) // 3 + 1, start,
+                         _month_end(start, 3)))
+    return quarters
+
+
+def _resident_surveys(env, street, today, rng):
     scheme = env.ref("community_eval.eval_scheme_resident_community")
     indicators = scheme.indicator_ids.filtered(
         lambda indicator: indicator.source == "entered")
@@ -88,10 +122,9 @@ def _resident_surveys(env, street, year, rng):
     # drifting a little from quarter to quarter
     quality = {community.id: rng.uniform(0.55, 0.9)
                for community in communities}
-    ends = ((3, 31), (6, 30), (9, 30), (12, 31))
-    for quarter, (month, day) in enumerate(ends, start=1):
-        start = datetime.date(year, month - 2, 1)
-        end = datetime.date(year, month, day)
+    quarters = _quarters(today)
+    for year, quarter, start, end in quarters:
+        current = (year, quarter) == quarters[-1][:2]
         period = _range(env, "date_range_type_quarter_demo", "季度",
                         "%s年第%s季度" % (year, quarter), start, end)
         campaign = env["eval.campaign"].create({
@@ -105,19 +138,25 @@ def _resident_surveys(env, street, year, rng):
             satisfied = min(0.97, max(0.3, quality[community.id]
                                       + rng.uniform(-0.12, 0.12)))
             basic = (1 - satisfied) * 0.8
-            for number in range(rng.randint(scheme.min_sample,
-                                            scheme.min_sample + 15)):
+            answered = rng.randint(scheme.min_sample, scheme.min_sample + 15)
+            if current:
+                # the quarter's survey is under way
+                answered //= 2
+            for number in range(answered):
                 lines = []
                 for indicator in indicators:
                     draw = rng.random()
                     answer = ("satisfied" if draw < satisfied else "basic"
                               if draw < satisfied + basic else "dissatisfied")
                     lines.append((indicator.id, answer, 0.0, points[answer]))
-                rows.append((community.id, "%s-%s-%03d" % (
-                    community.code or community.id, quarter, number + 1),
-                    lines))
+                rows.append((community.id, "%s-%s-%s-%03d" % (
+                    community.code or community.id, year, quarter,
+                    number + 1), lines))
         campaign._insert_done_sheets(rows, source="import")
-        campaign.action_close()
+        if current:
+            campaign.action_compute()
+        else:
+            campaign.action_close()
 
 
 def _department_rating(env, street, year):
@@ -159,10 +198,11 @@ def _rule(env, street, name, model, target, date, aggregate="count",
     })
 
 
-def _grid_staff_assessments(env, street, year, rng):
-    """The grid officers' monthly assessment: what a street configures
-    once community_grid is installed."""
-    officers = env.ref("community_grid.group_grid_officer").users.filtered(
+def _grid_staff_assessments(env, street, today, rng):
+    """The grid officers' monthly assessment of the ``PAST_MONTHS`` months
+    before ``today``'s: what a street configures once community_grid is
+    installed."""
+    officers = env.ref(roles.GRID_OFFICER).users.filtered(
         lambda user: street in user.company_ids)
     if not officers:
         return
@@ -199,14 +239,13 @@ def _grid_staff_assessments(env, street, year, rng):
         ]})
     marks = scheme.indicator_ids.filtered(
         lambda indicator: indicator.source == "entered")
-    for month in (10, 11, 12):
-        start = datetime.date(year, month, 1)
-        end = (datetime.date(year + (month == 12), month % 12 + 1, 1)
-               - datetime.timedelta(days=1))
+    for back in range(PAST_MONTHS, 0, -1):
+        start = _month_start(today, back)
+        end = _month_end(start)
         period = _range(env, "date_range_type_month_demo", "月度",
-                        "%s年%s月" % (year, month), start, end)
+                        "%s年%s月" % (start.year, start.month), start, end)
         campaign = env["eval.campaign"].create({
-            "name": "%s年%s月网格员考核" % (year, month),
+            "name": "%s年%s月网格员考核" % (start.year, start.month),
             "scheme_id": scheme.id, "company_id": street.id,
             "date_range_id": period.id,
             "staff_ids": [(6, 0, officers.ids)]})

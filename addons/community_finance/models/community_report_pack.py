@@ -18,7 +18,7 @@ class CommunityReportPack(models.Model):
     def _pack_sheets(self):
         return super()._pack_sheets() + [(50, "_sheet_budget_execution")]
 
-    def _sheet_budget_execution(self, workbook, styles):
+    def _sheet_budget_execution(self, book):
         start, end = self._month_bounds()
         month_end = fields.Date.to_string(end - datetime.timedelta(days=1))
         Budget = self.env["crossovered.budget"]
@@ -44,10 +44,10 @@ class CommunityReportPack(models.Model):
                     budget.name, group["name"], group["planned"],
                     group["actual"], group["variance"],
                     report_sheet.ratio(group["actual"], group["planned"])])
-        totals = [_("Total"), None, planned_total, actual_total,
+        totals = [self._total_label(), None, planned_total, actual_total,
                   planned_total - actual_total,
                   report_sheet.ratio(actual_total, planned_total)]
-        report_sheet.write_table(
-            workbook.add_worksheet(_("Budget execution")), styles,
-            _("Budget execution to the end of the month"), self._subtitle(),
-            columns, rows, totals)
+        self._write_table(
+            book, _("Budget execution"),
+            _("Budget execution to the end of the month"), columns, rows,
+            totals)

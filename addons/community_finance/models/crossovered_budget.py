@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero, formatLang, html_escape
 
-FINANCE_GROUP = "community_finance.group_finance_officer"
+from odoo.addons.community_base.tools import roles
 
 
 class CrossoveredBudget(models.Model):
@@ -27,11 +27,17 @@ class CrossoveredBudget(models.Model):
     _state_from = ["confirm"]
     _state_to = ["validate"]
     _approve_method = "action_budget_validate"
-    _approval_group = FINANCE_GROUP
+    _approval_group = roles.FINANCE_OFFICER
     _cancel_state = "cancel"
+    # rejected while submitted, cancelled before or once approved, never
+    # once executed
+    _reject_states = ["draft", "confirm", "validate", "cancel"]
+    # clerks propose: they change drafts only
+    _edit_group = roles.FINANCE_OFFICER
+    _deletable_states = ("draft", "cancel")
 
     year = fields.Integer(
-        compute="_compute_year", store=True, index=True,
+        compute="_compute_year", store=True, index=True, group_operator=False,
         help="Fiscal year of the budget, from its start date.")
     currency_id = fields.Many2one(
         comodel_name="res.currency", related="company_id.currency_id",
@@ -144,31 +150,6 @@ class CrossoveredBudget(models.Model):
                     "The budget \"%s\" ends before it starts.") % budget.name)
 
     @api.multi
-    def write(self, vals):
-        self._check_proposal_rights()
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        for budget in self:
-            if budget.state not in ("draft", "cancel"):
-                raise UserError(_(
-                    "The budget \"%s\" has been submitted; cancel it instead "
-                    "of deleting it.") % budget.name)
-        self._check_proposal_rights()
-        return super().unlink()
-
-    def _check_proposal_rights(self):
-        """Clerks propose budgets: they change drafts only."""
-        if self.env.uid == 1 or self.env.user.has_group(FINANCE_GROUP):
-            return
-        for budget in self:
-            if budget.state != "draft":
-                raise UserError(_(
-                    "The budget \"%s\" is no longer a draft: only a finance "
-                    "officer can change it.") % budget.name)
-
-    @api.multi
     def action_budget_confirm(self):
         """Submit the proposal to its approvers (the reviews of every tier
         definition that applies are created at once). Odoo's method writes
@@ -199,49 +180,24 @@ class CrossoveredBudget(models.Model):
 
     @api.multi
     def action_budget_cancel(self):
-        """Reject a submitted budget or cancel an approved one."""
-        if not self.env.user.has_group(FINANCE_GROUP):
-            for budget in self:
-                if self.env.user not in budget.mapped(
-                        "review_ids.reviewer_ids"):
-                    raise UserError(_(
-                        "Only a finance officer or an approver of the budget "
-                        "\"%s\" can reject it.") % budget.name)
-        for budget in self:
-            if budget.state == "done":
-                raise UserError(_(
-                    "The budget \"%s\" is executed and closed; it cannot be "
-                    "cancelled.") % budget.name)
-            if budget.state == "confirm" and budget.review_ids:
-                budget.reject_tier()
-        # sudo: caller checked above: a finance officer or an approver of each budget
-        self.sudo().write({"state": "cancel"})
+        """Reject a submitted budget or cancel an approved one: a finance
+        officer or an approver of the budget does it (see
+        ``community.tier.approval._reject``)."""
+        self._reject()
         return True
 
     @api.multi
     def action_budget_draft(self):
         """Let the proposers correct a rejected budget and submit it
-        again; the old reviews are dropped. Only who may change the
-        budgets does it: the writes below run as superuser."""
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        for budget in self:
-            if budget.state != "cancel":
-                raise UserError(_(
-                    "Only cancelled budgets can be reset to draft; \"%s\" is "
-                    "not cancelled.") % budget.name)
-        # sudo: the reviews of these budgets only, after the caller's write access was
-        #   checked
-        self.mapped("review_ids").sudo().unlink()
-        # sudo: the caller's write access was checked above; reset state only
-        self.sudo().write({"state": "draft"})
+        again (see ``community.tier.approval._reset_to_draft``)."""
+        self._reset_to_draft()
         return True
 
     @api.multi
     def action_budget_done(self):
         """Close an approved budget at year end: its figures become the
         final accounts."""
-        if not self.env.user.has_group(FINANCE_GROUP):
+        if not self.env.user.has_group(roles.FINANCE_OFFICER):
             raise UserError(_("Only a finance officer can close a budget."))
         for budget in self:
             if budget.state != "validate":

@@ -4,7 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from .crossovered_budget import FINANCE_GROUP, _rate
+from odoo.addons.community_base.tools import roles
+
+from .crossovered_budget import _rate
 
 # How a budget line's actual amount and execution rate are computed: the one
 # definition, used by the line (``actual_amount``, ``execution_rate``), the
@@ -250,8 +252,8 @@ class CrossoveredBudgetLines(models.Model):
     def _check_community_rights(self, community):
         """A community clerk proposes lines for their own communities."""
         user = self.env.user
-        if self.env.uid == 1 or user.has_group(FINANCE_GROUP) or \
-                user.has_group("community_base.group_street_clerk"):
+        if self.env.uid == 1 or user.has_group(roles.FINANCE_OFFICER) or \
+                user.has_group(roles.STREET_CLERK):
             return
         if community not in user.community_ids:
             raise UserError(_(
@@ -296,7 +298,7 @@ class CrossoveredBudgetLines(models.Model):
     @api.model
     def _check_proposal_rights(self, budgets):
         """Clerks propose: they change the lines of draft budgets only."""
-        if self.env.uid == 1 or self.env.user.has_group(FINANCE_GROUP):
+        if self.env.uid == 1 or self.env.user.has_group(roles.FINANCE_OFFICER):
             return
         # sudo: reads the state of the budgets being changed, to refuse changes outside
         #   a draft

@@ -17,20 +17,16 @@ class FinanceAllocation(models.Model):
     """
 
     _name = "finance.allocation"
+    _inherit = ["community.scoped.mixin"]
     _description = "Funding allocation"
     _order = "year desc, standard_id, community_id"
 
-    year = fields.Integer(required=True, index=True, readonly=True)
+    year = fields.Integer(
+        required=True, index=True, readonly=True, group_operator=False)
     standard_id = fields.Many2one(
         comodel_name="finance.fund.standard", string="Standard",
         required=True, index=True, ondelete="restrict", readonly=True)
-    community_id = fields.Many2one(
-        comodel_name="community.community", string="Community",
-        required=True, index=True, ondelete="restrict", readonly=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company", string="Street office",
-        related="community_id.company_id", store=True, index=True,
-        readonly=True)
+    community_id = fields.Many2one(readonly=True)
     currency_id = fields.Many2one(
         comodel_name="res.currency", related="company_id.currency_id",
         readonly=True)
@@ -62,17 +58,6 @@ class FinanceAllocation(models.Model):
          "unique(year, standard_id, community_id)",
          "A community has one allocation per standard and year."),
     ]
-
-    @api.model
-    def create(self, vals):
-        # company_id is read by the record rules before Odoo 11 writes the
-        # stored related field: copy it from the community.
-        if vals.get("community_id") and not vals.get("company_id"):
-            # sudo: copies the community's company for the record rules, which then
-            #   check the new record as usual
-            vals["company_id"] = self.env["community.community"].sudo(
-            ).browse(vals["community_id"]).company_id.id
-        return super().create(vals)
 
     @api.multi
     def unlink(self):

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .crossovered_budget import FINANCE_GROUP
+from odoo.addons.community_base.tools import roles
 
 
 class FinanceBudgetAdjustment(models.Model):
@@ -26,7 +26,10 @@ class FinanceBudgetAdjustment(models.Model):
     _state_from = ["submitted"]
     _state_to = ["approved"]
     _cancel_state = "rejected"
-    _approval_group = FINANCE_GROUP
+    _approval_group = roles.FINANCE_OFFICER
+    # what the approvers approve; the lines' amounts are the lines' own
+    _locked_fields = frozenset([
+        "name", "date", "budget_id", "adjustment_type", "reason", "line_ids"])
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default="/",
@@ -94,15 +97,6 @@ class FinanceBudgetAdjustment(models.Model):
         return super().create(vals)
 
     @api.multi
-    def unlink(self):
-        for adjustment in self:
-            if adjustment.state != "draft":
-                raise UserError(_(
-                    "The budget adjustment \"%s\" has been submitted and is "
-                    "kept as history.") % adjustment.name)
-        return super().unlink()
-
-    @api.multi
     def action_submit(self):
         """Send the adjustment to its approvers."""
         self._submit_for_approval()
@@ -136,35 +130,16 @@ class FinanceBudgetAdjustment(models.Model):
 
     @api.multi
     def action_reject(self):
-        for adjustment in self:
-            if adjustment.state != "submitted":
-                raise UserError(_(
-                    "Only submitted budget adjustments can be rejected; "
-                    "\"%s\" is not submitted.") % adjustment.name)
-            if not self.env.user.has_group(FINANCE_GROUP) and \
-                    self.env.user not in adjustment.mapped(
-                        "review_ids.reviewer_ids"):
-                raise UserError(_(
-                    "Only a finance officer or an approver of the budget "
-                    "adjustment \"%s\" can reject it.") % adjustment.name)
-            if adjustment.review_ids:
-                adjustment.reject_tier()
-        # sudo: caller checked above: a finance officer or an approver of each
-        #   adjustment
-        self.sudo().write({"state": "rejected"})
+        """Refuse the adjustment: a finance officer or an approver of it
+        does it (see ``community.tier.approval._reject``)."""
+        self._reject()
         return True
 
     @api.multi
     def action_draft(self):
-        for adjustment in self:
-            if adjustment.state != "rejected":
-                raise UserError(_(
-                    "Only rejected budget adjustments can be reset to draft; "
-                    "\"%s\" is not rejected.") % adjustment.name)
-        # sudo: the reviews of these adjustments only; the write below checks the
-        #   caller's access and rolls back otherwise
-        self.mapped("review_ids").sudo().unlink()
-        self.write({"state": "draft"})
+        """Let the proposers correct a rejected adjustment and submit it
+        again (see ``community.tier.approval._reset_to_draft``)."""
+        self._reset_to_draft()
         return True
 
     @api.multi

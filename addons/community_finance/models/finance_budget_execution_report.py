@@ -31,6 +31,10 @@ class FinanceBudgetExecutionReport(models.Model):
     rates. Record rules follow the budget lines': a street's finance
     officers, leaders and clerks, and community clerks for their
     communities.
+
+    The period is ``date_from``/``date_to``, not the ``date_start``/
+    ``date_end`` of our other models: the rows mirror ``account_budget``'s
+    budget lines, whose columns keep the upstream names.
     """
 
     _name = "finance.budget.execution.report"

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .crossovered_budget import FINANCE_GROUP
+from odoo.addons.community_base.tools import roles
 
 
 def _origin_selection(self):
@@ -127,7 +127,7 @@ class FinanceCommitment(models.Model):
         return super().unlink()
 
     def _check_finance_officer(self):
-        if self.env.uid != 1 and not self.env.user.has_group(FINANCE_GROUP):
+        if self.env.uid != 1 and not self.env.user.has_group(roles.FINANCE_OFFICER):
             raise UserError(_("Only a finance officer commits budget."))
 
     @api.model

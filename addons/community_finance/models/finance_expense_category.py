@@ -27,7 +27,8 @@ class FinanceExpenseCategory(models.Model):
         string="Expense accounts",
         help="Accounts an entry may use to spend a fund on this category, "
              "in the charts of all streets.")
-    description = fields.Text()
+    # shipped in English with its Chinese, like the name
+    description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -11,13 +11,15 @@ class FinanceFundStandard(models.Model):
     the community's size (office funds of 8,000 to 10,000 yuan).
 
     Standards change over the years; two versions of one standard (same
-    code) must not be valid on the same day, or an allocation would not
-    know which rate to use.
+    code and street) must not be valid on the same day, or an allocation
+    would not know which rate to use (``community.validity.mixin``).
     """
 
     _name = "finance.fund.standard"
+    _inherit = ["community.validity.mixin"]
     _description = "Funding standard"
     _order = "sequence, code, date_start desc, id"
+    _validity_key_fields = ("code", "company_id")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True)
@@ -50,8 +52,6 @@ class FinanceFundStandard(models.Model):
         comodel_name="finance.fund", string="Fund", index=True,
         ondelete="restrict",
         help="The dedicated fund that pays this standard, if any.")
-    date_start = fields.Date(string="Valid from", required=True)
-    date_end = fields.Date(string="Valid until")
     active = fields.Boolean(default=True)
     note = fields.Text()
 
@@ -68,39 +68,6 @@ class FinanceFundStandard(models.Model):
                 raise ValidationError(_(
                     "The funding standard \"%s\" pays by size: give it at "
                     "least one size band.") % standard.name)
-
-    @api.constrains("date_start", "date_end", "code", "company_id", "active")
-    def _check_overlap(self):
-        for standard in self.filtered("active"):
-            if standard.date_end and standard.date_end < standard.date_start:
-                raise ValidationError(_(
-                    "The funding standard \"%s\" ends before it starts.")
-                    % standard.name)
-            domain = [
-                ("id", "!=", standard.id),
-                ("code", "=", standard.code),
-                ("company_id", "=", standard.company_id.id),
-                "|", ("date_end", "=", False),
-                ("date_end", ">=", standard.date_start),
-            ]
-            if standard.date_end:
-                domain.append(("date_start", "<=", standard.date_end))
-            other = self.search(domain, limit=1)
-            if other:
-                raise ValidationError(_(
-                    "The funding standards \"%(standard)s\" and \"%(other)s\" "
-                    "(code %(code)s) are valid on the same days; end one "
-                    "before the other starts.") % {
-                        "standard": standard.name, "other": other.name,
-                        "code": standard.code})
-
-    @api.model
-    def _valid_on(self, company, date):
-        return self.search([
-            ("company_id", "=", company.id),
-            ("date_start", "<=", date),
-            "|", ("date_end", "=", False), ("date_end", ">=", date),
-        ])
 
     def _amount_for(self, household_count):
         """The year's amount for a community of ``household_count``

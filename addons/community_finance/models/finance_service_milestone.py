@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-FINANCE_GROUP = "community_finance.group_finance_officer"
+from odoo.addons.community_base.tools import roles
 
 
 class FinanceServiceMilestone(models.Model):
@@ -13,8 +13,10 @@ class FinanceServiceMilestone(models.Model):
     billed for it."""
 
     _name = "finance.service.milestone"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Service project milestone"
     _order = "project_id, sequence, id"
+    _scope_parent_field = "project_id"
 
     project_id = fields.Many2one(
         comodel_name="finance.service.project", string="Project",
@@ -85,18 +87,6 @@ class FinanceServiceMilestone(models.Model):
                 "can no longer be changed."))
         return super().write(vals)
 
-    @api.model
-    def create(self, vals):
-        # the record rules filter on these: write them before the insert
-        if vals.get("project_id"):
-            # sudo: copies the project's scope fields for the record rules, which then
-            #   check the new record as usual
-            project = self.env["finance.service.project"].sudo().browse(
-                vals["project_id"])
-            vals["community_id"] = project.community_id.id
-            vals["company_id"] = project.company_id.id
-        return super().create(vals)
-
     @api.multi
     def unlink(self):
         if self.filtered(lambda milestone: milestone.project_id.state not in (
@@ -131,7 +121,7 @@ class FinanceServiceMilestone(models.Model):
         of the milestone) to the provider, on the fund's analytic account.
         A finance officer validates it."""
         self.ensure_one()
-        if not self.env.user.has_group(FINANCE_GROUP):
+        if not self.env.user.has_group(roles.FINANCE_OFFICER):
             raise UserError(_("Only a finance officer bills a milestone."))
         project = self.project_id
         currency = self.currency_id

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-FINANCE_GROUP = "community_finance.group_finance_officer"
+from odoo.addons.community_base.tools import roles
 
 
 class FinanceServiceProject(models.Model):
@@ -176,7 +176,7 @@ class FinanceServiceProject(models.Model):
         return super().unlink()
 
     def _check_finance_officer(self):
-        if not self.env.user.has_group(FINANCE_GROUP):
+        if not self.env.user.has_group(roles.FINANCE_OFFICER):
             raise UserError(_(
                 "Only a finance officer can approve, close or cancel a "
                 "service purchase project."))

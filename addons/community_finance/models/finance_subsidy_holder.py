@@ -15,6 +15,7 @@ class FinanceSubsidyHolder(models.Model):
     """
 
     _name = "finance.subsidy.holder"
+    _inherit = ["community.scoped.mixin"]
     _description = "Staff subsidy holder"
     _rec_name = "partner_id"
     _order = "community_id, standard_id, partner_id"
@@ -37,12 +38,6 @@ class FinanceSubsidyHolder(models.Model):
     post_code = fields.Char(
         related="standard_id.post_code", store=True, readonly=True,
         index=True)
-    community_id = fields.Many2one(
-        comodel_name="community.community", string="Community",
-        required=True, index=True, ondelete="restrict")
-    company_id = fields.Many2one(
-        related="community_id.company_id", string="Street", store=True,
-        readonly=True, index=True)
     date_start = fields.Date(
         string="Term start", required=True, index=True,
         default=fields.Date.context_today)
@@ -93,14 +88,3 @@ class FinanceSubsidyHolder(models.Model):
     def _onchange_partner_id(self):
         if self.partner_id and not self.bank_account_id:
             self.bank_account_id = self.partner_id.bank_ids[:1]
-
-    @api.model
-    def create(self, vals):
-        # the record rules filter on the street: write it before the
-        # insert (see docs/community_base.md, "Scope fields")
-        if vals.get("community_id"):
-            # sudo: copies the community's company for the record rules, which then
-            #   check the new record as usual
-            vals["company_id"] = self.env["community.community"].sudo(
-            ).browse(vals["community_id"]).company_id.id
-        return super().create(vals)

@@ -29,7 +29,7 @@ class FinanceSubsidyRun(models.Model):
     _name = "finance.subsidy.run"
     _inherit = ["mail.thread"]
     _description = "Monthly staff subsidy run"
-    _order = "year desc, date_from desc, id desc"
+    _order = "year desc, date_start desc, id desc"
 
     @api.model
     def _default_journal(self):
@@ -55,17 +55,21 @@ class FinanceSubsidyRun(models.Model):
         default=lambda self: self.env.user.company_id)
     currency_id = fields.Many2one(
         related="company_id.currency_id", store=True, readonly=True)
-    # a Char like community.admission.request.year: an Integer would be
-    # shown with a thousands separator (2,026)
-    year = fields.Char(
-        required=True, index=True, size=4,
-        default=lambda self: street_time.street_today(self.env)[:4])
+    # views show it with widget="year": Odoo 11 writes integers with a
+    # thousands separator (2,026)
+    year = fields.Integer(
+        required=True, index=True, group_operator=False,
+        default=lambda self: fields.Date.from_string(
+            street_time.street_today(self.env)).year)
     month = fields.Selection(
         selection=MONTHS, required=True,
         default=lambda self: str(fields.Date.from_string(
             street_time.street_today(self.env)).month))
-    date_from = fields.Date(compute="_compute_dates", store=True, index=True)
-    date_to = fields.Date(compute="_compute_dates", store=True)
+    date_start = fields.Date(
+        string="Start date", compute="_compute_dates", store=True,
+        index=True)
+    date_end = fields.Date(
+        string="End date", compute="_compute_dates", store=True)
     journal_id = fields.Many2one(
         comodel_name="account.journal", string="Journal", required=True,
         ondelete="restrict", domain="[('company_id', '=', company_id)]",
@@ -114,14 +118,14 @@ class FinanceSubsidyRun(models.Model):
     @api.depends("year", "month")
     def _compute_dates(self):
         for run in self:
-            if not (run.year and run.year.isdigit() and run.month):
+            if not (run.month and 2000 <= run.year <= 2100):
                 continue
-            year, month = int(run.year), int(run.month)
-            run.date_from = fields.Date.to_string(date(year, month, 1))
-            run.date_to = fields.Date.to_string(date(
+            year, month = run.year, int(run.month)
+            run.date_start = fields.Date.to_string(date(year, month, 1))
+            run.date_end = fields.Date.to_string(date(
                 year, month, calendar.monthrange(year, month)[1]))
 
-    @api.depends("date_from", "date_to", "company_id")
+    @api.depends("date_start", "date_end", "company_id")
     def _compute_holder_ids(self):
         for run in self:
             run.holder_ids = run._holders()
@@ -129,8 +133,7 @@ class FinanceSubsidyRun(models.Model):
     @api.constrains("year")
     def _check_year(self):
         for run in self:
-            if not (run.year or "").isdigit() or \
-                    not 2000 <= int(run.year) <= 2100:
+            if not 2000 <= run.year <= 2100:
                 raise ValidationError(_(
                     "The year %s of a subsidy run is not plausible.")
                     % run.year)
@@ -146,13 +149,13 @@ class FinanceSubsidyRun(models.Model):
     def _holders(self):
         """Holders of the street whose term covers part of the month."""
         self.ensure_one()
-        if not (self.date_from and self.company_id):
+        if not (self.date_start and self.company_id):
             return self.env["finance.subsidy.holder"]
         return self.env["finance.subsidy.holder"].search([
             ("company_id", "=", self.company_id.id),
-            ("date_start", "<=", self.date_to),
+            ("date_start", "<=", self.date_end),
             "|", ("date_end", "=", False),
-            ("date_end", ">=", self.date_from),
+            ("date_end", ">=", self.date_start),
         ], order="community_id, post_code, id")
 
     @api.multi
@@ -186,14 +189,14 @@ class FinanceSubsidyRun(models.Model):
         per_community = {}
         for holder in holders:
             standard = Standard._find(
-                holder.post_code, self.company_id, self.date_from)
+                holder.post_code, self.company_id, self.date_start)
             if not standard:
                 raise UserError(_(
                     "No subsidy standard for the post \"%(post)s\" of "
                     "%(holder)s is in force on %(date)s.") % {
                         "post": holder.standard_id.name,
                         "holder": holder.partner_id.name,
-                        "date": self.date_from})
+                        "date": self.date_start})
             amount = standard.currency_id.compute(standard.amount, currency)
             if float_compare(amount, 0.0,
                              precision_rounding=currency.rounding) <= 0:
@@ -223,7 +226,7 @@ class FinanceSubsidyRun(models.Model):
         return {
             "journal_id": self.journal_id.id,
             "company_id": self.company_id.id,
-            "date": self.date_to,
+            "date": self.date_end,
             "ref": self.name,
             "line_ids": lines,
         }

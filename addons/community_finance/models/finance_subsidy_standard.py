@@ -12,12 +12,15 @@ class FinanceSubsidyStandard(models.Model):
     A standard without a street applies to every street of the district;
     a street's own standard for the same post takes precedence. Two
     standards of one post and street may not be valid on the same day, or
-    a monthly run could not tell which amount to pay.
+    a monthly run could not tell which amount to pay
+    (``community.validity.mixin``).
     """
 
     _name = "finance.subsidy.standard"
+    _inherit = ["community.validity.mixin"]
     _description = "Staff subsidy standard"
-    _order = "post_code, date_from desc, id"
+    _order = "post_code, date_start desc, id"
+    _validity_key_fields = ("post_code", "company_id")
 
     name = fields.Char(required=True, translate=True)
     post_code = fields.Char(
@@ -34,10 +37,6 @@ class FinanceSubsidyStandard(models.Model):
     amount = fields.Monetary(
         string="Monthly amount", required=True,
         currency_field="currency_id")
-    date_from = fields.Date(string="Valid from", required=True, index=True)
-    date_to = fields.Date(
-        string="Valid until", index=True,
-        help="Leave empty while the standard is in force.")
     active = fields.Boolean(default=True)
 
     @api.constrains("amount")
@@ -51,46 +50,14 @@ class FinanceSubsidyStandard(models.Model):
                     "The monthly amount of the subsidy standard \"%s\" must "
                     "be positive.") % standard.name)
 
-    @api.constrains("date_from", "date_to", "post_code", "company_id",
-                    "active")
-    def _check_overlap(self):
-        # sudo: the overlap check must see every standard of the street; it only raises,
-        #   naming the record written
-        for standard in self.sudo():
-            if standard.date_to and standard.date_to < standard.date_from:
-                raise ValidationError(_(
-                    "The subsidy standard \"%s\" ends before it starts.")
-                    % standard.name)
-            if not standard.active:
-                continue
-            domain = [
-                ("id", "!=", standard.id),
-                ("post_code", "=", standard.post_code),
-                ("company_id", "=", standard.company_id.id),
-                "|", ("date_to", "=", False),
-                ("date_to", ">=", standard.date_from),
-            ]
-            if standard.date_to:
-                domain.append(("date_from", "<=", standard.date_to))
-            other = self.search(domain, limit=1)
-            if other:
-                raise ValidationError(_(
-                    "The subsidy standard \"%(standard)s\" overlaps "
-                    "\"%(other)s\" (valid from %(date)s) for the same post: "
-                    "end the older one first.") % {
-                        "standard": standard.name, "other": other.name,
-                        "date": other.date_from})
-
     @api.model
     def _find(self, post_code, company, date):
         """The standard of ``post_code`` in force on ``date`` for
         ``company``: the street's own, else the district's."""
         for company_id in (company.id, False):
-            standard = self.search([
+            standard = self._valid_on(date, [
                 ("post_code", "=", post_code),
                 ("company_id", "=", company_id),
-                ("date_from", "<=", date),
-                "|", ("date_to", "=", False), ("date_to", ">=", date),
             ], limit=1)
             if standard:
                 return standard

@@ -17,7 +17,9 @@ class FinanceTaxRecord(models.Model):
     and per community come from the pivot view."""
 
     _name = "finance.tax.record"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Reported tax amount"
+    _scope_parent_field = "source_id"
     _order = "period desc, community_id, source_id"
     _rec_name = "period"
 
@@ -28,7 +30,7 @@ class FinanceTaxRecord(models.Model):
         related="source_id.community_id", store=True, readonly=True,
         index=True)
     company_id = fields.Many2one(
-        related="source_id.company_id", string="Street", store=True,
+        related="source_id.company_id", string="Street office", store=True,
         readonly=True, index=True)
     currency_id = fields.Many2one(
         comodel_name="res.currency", required=True,
@@ -72,14 +74,3 @@ class FinanceTaxRecord(models.Model):
                     "%(source)s is not a month written YYYY-MM.") % {
                         "period": record.period,
                         "source": record.source_id.display_name})
-
-    @api.model
-    def create(self, vals):
-        if vals.get("source_id"):
-            # sudo: copies the source's scope fields for the record rules, which then
-            #   check the new record as usual
-            source = self.env["finance.tax.source"].sudo().browse(
-                vals["source_id"])
-            vals["community_id"] = source.community_id.id
-            vals["company_id"] = source.company_id.id
-        return super().create(vals)

@@ -26,7 +26,7 @@ class FinanceTaxSource(models.Model):
     taxes."""
 
     _name = "finance.tax.source"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "community.scoped.mixin"]
     _description = "Tax source"
     _rec_name = "partner_id"
     _order = "community_id, partner_id"
@@ -46,12 +46,6 @@ class FinanceTaxSource(models.Model):
     tax_type = fields.Selection(
         selection=TAX_TYPES, string="Main tax type", required=True,
         default="vat", index=True)
-    community_id = fields.Many2one(
-        comodel_name="community.community", string="Community",
-        required=True, index=True, ondelete="restrict")
-    company_id = fields.Many2one(
-        related="community_id.company_id", string="Street", store=True,
-        readonly=True, index=True)
     currency_id = fields.Many2one(
         related="company_id.currency_id", readonly=True)
     status = fields.Selection(
@@ -101,11 +95,6 @@ class FinanceTaxSource(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("community_id"):
-            # sudo: copies the community's company for the record rules, which then
-            #   check the new record as usual
-            vals["company_id"] = self.env["community.community"].sudo(
-            ).browse(vals["community_id"]).company_id.id
         if vals.get("tax_number"):
             vals["tax_number"] = vals["tax_number"].strip().upper()
         return super().create(vals)

@@ -11,8 +11,9 @@ class FinanceTaxTask(models.Model):
     up until it is collected or dropped."""
 
     _name = "finance.tax.task"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "community.scope.copy.mixin"]
     _description = "Tax collection task"
+    _scope_parent_field = "source_id"
     _order = "date_deadline, id"
 
     name = fields.Char(required=True)
@@ -23,7 +24,7 @@ class FinanceTaxTask(models.Model):
         related="source_id.community_id", store=True, readonly=True,
         index=True)
     company_id = fields.Many2one(
-        related="source_id.company_id", string="Street", store=True,
+        related="source_id.company_id", string="Street office", store=True,
         readonly=True, index=True)
     currency_id = fields.Many2one(
         comodel_name="res.currency", required=True,
@@ -61,17 +62,6 @@ class FinanceTaxTask(models.Model):
                 raise ValidationError(_(
                     "The collected amount of the task \"%s\" cannot be "
                     "negative.") % task.name)
-
-    @api.model
-    def create(self, vals):
-        if vals.get("source_id"):
-            # sudo: copies the source's scope fields for the record rules, which then
-            #   check the new record as usual
-            source = self.env["finance.tax.source"].sudo().browse(
-                vals["source_id"])
-            vals["community_id"] = source.community_id.id
-            vals["company_id"] = source.company_id.id
-        return super().create(vals)
 
     @api.multi
     def action_start(self):

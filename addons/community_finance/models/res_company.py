@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.community_base.tools import street_time
+from odoo.addons.community_base.tools import roles, street_time
 
 CHART_XMLID = "l10n_cn_small_business.l10n_chart_china_small_business"
 FUNDS_ACCOUNT_CODE = "1012"
@@ -50,7 +50,7 @@ class ResCompany(models.Model):
         form, so it checks its caller: a finance officer of the street."""
         user = self.env.user
         if not user._is_superuser():
-            if not user.has_group("community_finance.group_finance_officer"):
+            if not user.has_group(roles.FINANCE_OFFICER):
                 raise AccessError(_(
                     "Only a finance officer sets up the finance of %s.")
                     % ", ".join(self.mapped("name")))

@@ -5,26 +5,28 @@ from collections import OrderedDict
 from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.community_base.tools import roles
+from odoo.addons.community_base.tools.report_sheet import Book, Column
+
 from ..models.crossovered_budget import _rate
 
-FINANCE_GROUP = "community_finance.group_finance_officer"
-LEADER_GROUP = "community_base.group_leader"
-
-# (header, width, kind): kind "text", "money" or "rate"
+#: execution rates to the hundredth of a percent
+RATE = ("percent", 2)
 LINE_COLUMNS = [
-    ("序号", 6, "text"), ("社区", 16, "text"), ("专款", 16, "text"),
-    ("预算科目", 18, "text"), ("批复预算", 14, "money"),
-    ("预算调整", 12, "money"), ("调整后预算", 14, "money"),
-    ("已占用", 12, "money"), ("实际支出", 14, "money"),
-    ("可用余额", 14, "money"), ("预算差异", 14, "money"),
-    ("执行率", 9, "rate"),
+    Column("序号", "text", 6), Column("社区", "text", 16),
+    Column("专款", "text", 16), Column("预算科目", "text", 18),
+    Column("批复预算", "money", 14), Column("预算调整", "money", 12),
+    Column("调整后预算", "money", 14), Column("已占用", "money", 12),
+    Column("实际支出", "money", 14), Column("可用余额", "money", 14),
+    Column("预算差异", "money", 14), Column("执行率", RATE[0], 9, RATE[1]),
 ]
-# merged group headers above LINE_COLUMNS: (first col, last col, label)
-LINE_GROUPS = [(0, 3, "预算项目"), (4, 6, "预算"), (7, 11, "执行")]
+# merged group headers above LINE_COLUMNS: (label, first col, last col)
+LINE_GROUPS = [("预算项目", 0, 3), ("预算", 4, 6), ("执行", 7, 11)]
+#: the second column is the grouping's (社区, 专款)
 SUMMARY_COLUMNS = [
-    ("序号", 6, "text"), (None, 22, "text"), ("调整后预算", 16, "money"),
-    ("实际支出", 16, "money"), ("预算差异", 16, "money"),
-    ("执行率", 10, "rate"),
+    Column("序号", "text", 6), Column(None, "text", 22),
+    Column("调整后预算", "money", 16), Column("实际支出", "money", 16),
+    Column("预算差异", "money", 16), Column("执行率", RATE[0], 10, RATE[1]),
 ]
 
 
@@ -45,14 +47,12 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
     _description = "Final accounts workbook"
 
     def generate_xlsx_report(self, workbook, data, budgets):
-        user = self.env.user
-        if not (user.has_group(FINANCE_GROUP) or user.has_group(
-                LEADER_GROUP)):
+        if not roles.has_any(self.env, roles.FINANCE_OFFICER, roles.LEADER):
             raise AccessError(_(
                 "Only finance officers and leaders export final accounts."))
         budgets.check_access_rights("read")
         budgets.check_access_rule("read")
-        styles = self._styles(workbook)
+        book = Book(workbook, self.env)
         multiple = len(budgets) > 1
         for budget in budgets:
             suffix = (" %d" % budget.id) if multiple else ""
@@ -60,67 +60,28 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
                 lambda line: (line.community_id.code or "",
                               line.fund_id.name or "",
                               line.general_budget_id.name or "", line.id))
-            self._write_lines(workbook, styles, budget, lines,
-                              "决算明细" + suffix)
+            self._write_lines(book, budget, lines, "决算明细" + suffix)
             self._write_summary(
-                workbook, styles, budget, lines, "按社区" + suffix, "社区",
+                book, budget, lines, "按社区" + suffix, "社区",
                 lambda line: line.community_id.name or "（未分社区）")
             self._write_summary(
-                workbook, styles, budget, lines, "按专款" + suffix, "专款",
+                book, budget, lines, "按专款" + suffix, "专款",
                 lambda line: line.fund_id.name or "（非专款）")
 
     # -- layout ---------------------------------------------------------
 
-    def _styles(self, workbook):
-        base = {"font_name": "SimSun", "font_size": 10, "border": 1,
-                "valign": "vcenter"}
-        return {
-            "title": workbook.add_format({
-                "font_name": "SimHei", "font_size": 16, "bold": True,
-                "align": "center", "valign": "vcenter"}),
-            "subtitle": workbook.add_format({
-                "font_name": "SimSun", "font_size": 10, "align": "center"}),
-            "header": workbook.add_format(dict(
-                base, bold=True, align="center", text_wrap=True,
-                bg_color="#D9E1F2")),
-            "text": workbook.add_format(base),
-            "money": workbook.add_format(dict(base, num_format="#,##0.00")),
-            "rate": workbook.add_format(dict(base, num_format="0.00%")),
-            "total_text": workbook.add_format(dict(
-                base, bold=True, bg_color="#F2F2F2")),
-            "total_money": workbook.add_format(dict(
-                base, bold=True, bg_color="#F2F2F2", num_format="#,##0.00")),
-            "total_rate": workbook.add_format(dict(
-                base, bold=True, bg_color="#F2F2F2", num_format="0.00%")),
-        }
-
-    def _sheet(self, workbook, styles, budget, name, columns, subtitle):
-        sheet = workbook.add_worksheet(name[:31])
-        sheet.set_paper(9)  # A4
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        last = len(columns) - 1
-        sheet.merge_range(0, 0, 0, last, "%s%d年度预算决算表（%s）" % (
-            budget.company_id.name, budget.year, subtitle), styles["title"])
-        sheet.set_row(0, 28)
-        sheet.merge_range(1, 0, 1, last, "预算：%s    期间：%s 至 %s    "
-                          "导出日期：%s    单位：元" % (
-                              budget.name, budget.date_from, budget.date_to,
-                              fields.Date.context_today(self)),
-                          styles["subtitle"])
-        for col, (_header, width, _kind) in enumerate(columns):
-            sheet.set_column(col, col, width)
-        return sheet
-
-    def _write_row(self, sheet, row, columns, values, styles, total=False):
-        for col, ((_header, _width, kind), value) in enumerate(
-                zip(columns, values)):
-            style = styles[("total_" + kind) if total else kind]
-            if kind == "text":
-                sheet.write_string(row, col, value or "", style)
-            else:
-                sheet.write_number(row, col, value or 0.0, style)
+    def _new_table(self, book, budget, name, columns, subtitle, groups=()):
+        """A sheet of the final accounts: the street, the year and what
+        the sheet sums up in its title; the budget, its period, the day
+        of export and the unit in the subtitle; frozen beside the
+        names."""
+        title = "%s%d年度预算决算表（%s）" % (
+            budget.company_id.name, budget.year, subtitle)
+        subtitle = "预算：%s    期间：%s 至 %s    导出日期：%s    单位：元" % (
+            budget.name, budget.date_from, budget.date_to,
+            fields.Date.context_today(self))
+        return book.table(name, columns, title, subtitle=subtitle,
+                          groups=groups, freeze_cols=2)
 
     @staticmethod
     def _rate(actual, planned, currency):
@@ -129,15 +90,9 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
         crossovered_budget.py, divided by 100."""
         return _rate(actual, planned, currency) / 100.0
 
-    def _write_lines(self, workbook, styles, budget, lines, name):
-        sheet = self._sheet(workbook, styles, budget, name, LINE_COLUMNS,
-                            "按预算行")
-        for first, last, label in LINE_GROUPS:
-            sheet.merge_range(2, first, 2, last, label, styles["header"])
-        for col, (header, _width, _kind) in enumerate(LINE_COLUMNS):
-            sheet.write_string(3, col, header, styles["header"])
-        sheet.freeze_panes(4, 2)
-        row = 4
+    def _write_lines(self, book, budget, lines, name):
+        table = self._new_table(book, budget, name, LINE_COLUMNS, "按预算行",
+                                groups=LINE_GROUPS)
         totals = [0.0] * 7
         for number, line in enumerate(lines, 1):
             figures = [line.approved_amount, line.adjusted_amount,
@@ -146,46 +101,40 @@ class FinanceFinalAccountsXlsx(models.AbstractModel):
                        line.variance_amount]
             totals = [total + figure for total, figure in zip(
                 totals, figures)]
-            self._write_row(sheet, row, LINE_COLUMNS, [
+            table.write_row([
                 str(number), line.community_id.name, line.fund_id.name,
-                line.general_budget_id.name] + figures + [
+                line.general_budget_id.name] + _amounts(figures) + [
                     self._rate(line.actual_amount, line.planned_amount,
-                               budget.currency_id)],
-                styles)
-            row += 1
-        self._write_row(sheet, row, LINE_COLUMNS, [
-            "合计", "", "", ""] + totals + [
-                self._rate(totals[4], totals[2], budget.currency_id)],
-            styles, total=True)
-        return sheet
+                               budget.currency_id)])
+        table.write_totals(["合计", "", "", ""] + totals + [
+            self._rate(totals[4], totals[2], budget.currency_id)])
+        return table.sheet
 
-    def _write_summary(self, workbook, styles, budget, lines, name, label,
-                       key):
+    def _write_summary(self, book, budget, lines, name, label, key):
         columns = list(SUMMARY_COLUMNS)
-        columns[1] = (label, columns[1][1], "text")
-        sheet = self._sheet(workbook, styles, budget, name, columns,
-                            "按%s汇总" % label)
-        for col, (header, _width, _kind) in enumerate(columns):
-            sheet.write_string(2, col, header, styles["header"])
-        sheet.freeze_panes(3, 2)
+        columns[1] = columns[1]._replace(header=label)
+        table = self._new_table(book, budget, name, columns,
+                                "按%s汇总" % label)
         groups = OrderedDict()
         for line in lines:
             planned, actual = groups.get(key(line), (0.0, 0.0))
             groups[key(line)] = (planned + line.planned_amount,
                                  actual + line.actual_amount)
-        row = 3
         total_planned = total_actual = 0.0
         for number, (group, (planned, actual)) in enumerate(
                 groups.items(), 1):
-            self._write_row(sheet, row, columns, [
-                str(number), group, planned, actual, planned - actual,
-                self._rate(actual, planned, budget.currency_id)], styles)
+            table.write_row([str(number), group] + _amounts([
+                planned, actual, planned - actual,
+                self._rate(actual, planned, budget.currency_id)]))
             total_planned += planned
             total_actual += actual
-            row += 1
-        self._write_row(sheet, row, columns, [
-            "合计", "", total_planned, total_actual,
-            total_planned - total_actual,
-            self._rate(total_actual, total_planned, budget.currency_id)],
-            styles, total=True)
-        return sheet
+        table.write_totals(["合计", ""] + _amounts([
+            total_planned, total_actual, total_planned - total_actual,
+            self._rate(total_actual, total_planned, budget.currency_id)]))
+        return table.sheet
+
+
+def _amounts(values):
+    """Amounts and rates as the final accounts show them: 0.00 for
+    nothing, not an empty cell."""
+    return [value or 0.0 for value in values]

@@ -3,9 +3,14 @@
 from odoo import _, models
 from odoo.exceptions import UserError
 
+from odoo.addons.community_base.tools.report_sheet import Book, Column, Span
+
+#: the bank account is text: 19 digits are no number for Excel
 COLUMNS = [
-    ("序号", 6), ("姓名", 12), ("社区", 16), ("岗位", 14),
-    ("开户银行", 22), ("银行账号", 24), ("金额（元）", 14),
+    Column("序号", "int", 6), Column("姓名", "text", 12),
+    Column("社区", "text", 16), Column("岗位", "text", 14),
+    Column("开户银行", "text", 22), Column("银行账号", "text", 24),
+    Column("金额（元）", "money", 14),
 ]
 
 
@@ -19,53 +24,28 @@ class FinanceSubsidyXlsx(models.AbstractModel):
     _description = "Staff subsidy bank list"
 
     def generate_xlsx_report(self, workbook, data, runs):
-        border = {"border": 1, "valign": "vcenter"}
-        styles = {
-            "title": workbook.add_format({
-                "bold": True, "font_size": 14, "align": "center",
-                "valign": "vcenter"}),
-            "header": workbook.add_format(dict(
-                border, bold=True, bg_color="#DDEBF7", align="center")),
-            "text": workbook.add_format(border),
-            "money": workbook.add_format(dict(border, num_format="#,##0.00")),
-            "total": workbook.add_format(dict(border, bold=True)),
-            "total_money": workbook.add_format(dict(
-                border, bold=True, num_format="#,##0.00")),
-        }
+        book = Book(workbook, self.env)
         for run in runs:
             if run.state != "posted":
                 raise UserError(_(
                     "Post the subsidy run %s before exporting its bank "
                     "list.") % run.name)
-            self._write_run(workbook, styles, run)
+            self._write_run(book, run)
 
-    def _write_run(self, workbook, styles, run):
-        sheet = workbook.add_worksheet(run.name[:31])
-        sheet.merge_range(
-            0, 0, 0, len(COLUMNS) - 1,
+    def _write_run(self, book, run):
+        table = book.table(
+            run.name, COLUMNS,
             "%s %s 补贴发放银行清单" % (run.company_id.name, run.name),
-            styles["title"])
-        for column, (header, width) in enumerate(COLUMNS):
-            sheet.write(1, column, header, styles["header"])
-            sheet.set_column(column, column, width)
-        sheet.freeze_panes(2, 0)
-        row = 2
+            freeze_cols=0)
         lines = run._payable_lines()
         for index, line in enumerate(lines, 1):
             bank = self._bank_account(run, line.partner_id)
-            values = [
-                index, line.partner_id.name, line.community_id.name or "",
-                self._post_name(run, line), bank.bank_id.name or "",
-                bank.acc_number or "",
-            ]
-            for column, value in enumerate(values):
-                sheet.write(row, column, value, styles["text"])
-            sheet.write_number(row, 6, line.credit, styles["money"])
-            row += 1
-        sheet.merge_range(row, 0, row, 5, "合计（%d 人）" % len(lines),
-                          styles["total"])
-        sheet.write_number(
-            row, 6, sum(lines.mapped("credit")), styles["total_money"])
+            table.write_row([
+                index, line.partner_id.name, line.community_id.name,
+                self._post_name(run, line), bank.bank_id.name,
+                bank.acc_number, line.credit])
+        table.write_totals([Span("合计（%d 人）" % len(lines), 6),
+                            sum(lines.mapped("credit"))])
 
     def _bank_account(self, run, partner):
         """Read as superuser: bank accounts belong to the main company by

@@ -19,3 +19,4 @@ from . import test_demo_loader
 from . import test_finance_report_pack
 from . import test_budget_execution_tile
 from . import test_budget_actual_definition
+from . import test_migration

@@ -1,6 +1,6 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import FinanceCase
 
@@ -103,8 +103,9 @@ class TestAdjustment(FinanceCase):
         adjustment = self._adjustment("increase", [
             {"budget_line_id": self.line_a1.id, "amount": 100.0}])
         adjustment.sudo(self.street_clerk.id).action_submit()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, "still waits"):
             adjustment.sudo(self.street_clerk.id).action_approve()
+        self.assertEqual(adjustment.state, "submitted")
         self.assertEqual(self.line_a1.planned_amount, 10000.0)
 
     def test_reject_keeps_budget(self):

@@ -136,7 +136,7 @@ class TestAllocation(FinanceCase):
 
     def test_invalid_year_refused(self):
         wizard = self._wizard()
-        for year in ("20x6", "1999", ""):
+        for year in (206, 1999, 0):
             wizard.year = year
             with self.assertRaisesRegex(UserError, "valid budget year"):
                 wizard.action_compute()
@@ -216,7 +216,7 @@ class TestFundStandard(FinanceCase):
         new = self._standard()
         self.assertEqual(
             self.env["finance.fund.standard"]._valid_on(
-                self.street_a, "2027-03-01").filtered(
+                "2027-03-01", [("company_id", "=", self.street_a.id)]).filtered(
                     lambda standard: standard.code == "CWF"), new)
 
     def test_same_code_in_other_street_accepted(self):

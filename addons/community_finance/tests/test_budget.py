@@ -1,6 +1,6 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import FinanceCase
 
@@ -104,7 +104,7 @@ class TestBudget(FinanceCase):
 
     def test_clerk_cannot_approve(self):
         self.budget.sudo(self.street_clerk.id).action_budget_confirm()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, "still waits"):
             self.budget.sudo(self.street_clerk.id).action_budget_validate()
         self.assertEqual(self.budget.state, "confirm")
 

@@ -94,8 +94,9 @@ class TestFinanceAccess(FinanceCase):
 
     def test_clerk_cannot_approve_or_commit(self):
         self.budget.sudo(self.street_clerk.id).action_budget_confirm()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.budget.sudo(self.street_clerk.id).action_budget_validate()
+        self.assertEqual(self.budget.state, "confirm")
         self.budget.sudo(self.finance_officer.id).action_budget_validate()
         with self.assertRaises(UserError):
             self.env["finance.commitment"].sudo(

@@ -35,7 +35,7 @@ class TestFinanceReportPack(FinalAccountsCase):
         self.assertEqual(a2[:5], ["Street A 2026", "Community A2", 4000,
                                   1000, 3000])
         self.assertAlmostEqual(a2[5], 0.25)
-        self.assertEqual(total[:5], ["Total", None, 15000, 3500, 11500])
+        self.assertEqual(total[:5], ["Street total", None, 15000, 3500, 11500])
         self.assertAlmostEqual(total[5], 3500 / 15000)
 
     def test_september_counts_the_later_expense(self):
@@ -46,5 +46,5 @@ class TestFinanceReportPack(FinalAccountsCase):
 
     def test_month_before_the_budget_is_empty(self):
         sheet = self.sheet("2025-12-01", self.street_clerk)
-        self.assertEqual(sheet["A4"].value, "Total")
+        self.assertEqual(sheet["A4"].value, "Street total")
         self.assertEqual(sheet["C4"].value, 0)

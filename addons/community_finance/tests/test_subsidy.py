@@ -50,7 +50,7 @@ class TestSubsidy(FundCase):
     def _run(self, month="5", user=None):
         return self.env["finance.subsidy.run"].sudo(
             (user or self.finance_officer).id).create({
-                "company_id": self.street_a.id, "year": "2026", "month": month,
+                "company_id": self.street_a.id, "year": 2026, "month": month,
                 "journal_id": self.finance_journal.id,
                 "expense_account_id": self.expense_account.id,
                 "payable_account_id": self._payable_account().id,
@@ -65,22 +65,22 @@ class TestSubsidy(FundCase):
         Standard = self.env["finance.subsidy.standard"]
         Standard.create({"name": "Head A", "post_code": "head",
                          "company_id": self.street_a.id, "amount": 2200.0,
-                         "date_from": "2026-01-01", "date_to": "2026-12-31"})
+                         "date_start": "2026-01-01", "date_end": "2026-12-31"})
         with self.assertRaises(ValidationError) as refusal, \
                 self.env.cr.savepoint():
             Standard.create({"name": "Head A 2026b", "post_code": "head",
                              "company_id": self.street_a.id,
-                             "amount": 2300.0, "date_from": "2026-07-01"})
+                             "amount": 2300.0, "date_start": "2026-07-01"})
         self.assertIn("Head A 2026b", refusal.exception.name)
         Standard.create({"name": "Head A 2027", "post_code": "head",
                          "company_id": self.street_a.id, "amount": 2300.0,
-                         "date_from": "2027-01-01"})
+                         "date_start": "2027-01-01"})
 
     def test_zero_standard_refused(self):
         with self.assertRaises(ValidationError):
             self.env["finance.subsidy.standard"].create({
                 "name": "Nothing", "post_code": "nothing", "amount": 0.0,
-                "date_from": "2026-01-01"})
+                "date_start": "2026-01-01"})
 
     def test_run_posts_one_entry_with_a_line_per_person(self):
         run = self._run()
@@ -112,7 +112,7 @@ class TestSubsidy(FundCase):
         self.env["finance.subsidy.standard"].create({
             "name": "Head A", "post_code": "head",
             "company_id": self.street_a.id, "amount": 2200.0,
-            "date_from": "2026-05-01"})
+            "date_start": "2026-05-01"})
         run = self._run()
         run.action_post()
         line = run.move_id.line_ids.filtered(
@@ -214,7 +214,7 @@ class TestSubsidy(FundCase):
         own = self.env["finance.subsidy.standard"].create({
             "name": "Head A", "post_code": "head",
             "company_id": self.street_a.id, "amount": 2200.0,
-            "date_from": "2026-05-01"})
+            "date_start": "2026-05-01"})
         Standard = self.env["finance.subsidy.standard"].sudo(
             self.finance_officer_b.id)
         seen = Standard.search([])
@@ -225,7 +225,7 @@ class TestSubsidy(FundCase):
     def test_implausible_year_refused(self):
         with self.assertRaises(ValidationError):
             self.env["finance.subsidy.run"].create({
-                "company_id": self.street_a.id, "year": "20x6", "month": "5",
+                "company_id": self.street_a.id, "year": 1999, "month": "5",
                 "journal_id": self.finance_journal.id,
                 "expense_account_id": self.expense_account.id,
                 "payable_account_id": self._payable_account().id})

@@ -4,27 +4,38 @@
 
 For each demo street of community_base: the finance set-up (Chinese chart
 of accounts, transfer journal, default funding standards, an analytic
-account per community), the year's budget created from the standards by
-the allocation wizard, approved, its allocations transferred, and some
-posted expenses per community, so that the budget execution and the final
-accounts have figures. Idempotent: a street whose XML id marker exists is
-left alone.
+account per community), the budget of ``today``'s year created from the
+standards by the allocation wizard, approved, its allocations transferred,
+and some posted expenses per community between 1 January and ``today``, so
+that the budget execution and the final accounts have figures; and the
+staff subsidies of each community's head and deputy, paid every month of
+the half year up to last month. ``today`` is the street's today unless
+given. Idempotent: a street whose XML id marker exists is left alone.
 """
 import datetime
 import random
 
 from odoo import SUPERUSER_ID, api, fields
 
+from odoo.addons.community_base.tools.demo_loader import demo_today
+
 MODULE = "community_finance"
 STREET_XMLIDS = ("community_base.street_1_demo", "community_base.street_2_demo")
 #: what the demo communities spend, as labels of their expense entries
 EXPENSES = ["社区活动物料", "办公用品采购", "志愿者服务补贴", "宣传资料印刷",
             "社区环境整治", "便民服务设备维护"]
+#: the shipped staff subsidy standards each community pays
+SUBSIDY_STANDARDS = ("community_finance.finance_subsidy_standard_head",
+                     "community_finance.finance_subsidy_standard_deputy")
+#: months of staff subsidies paid, up to last month
+SUBSIDY_MONTHS = 6
+SUBSIDY_BANK = "中国工商银行北京朝阳支行"
 
 
 def load_demo(env, seed=1, scale=0.05, today=None):
-    """Write the budget of each demo street (as superuser; the caller
-    commits). Returns ``{"created": bool, "counts": {...}}``."""
+    """Write the budget of each demo street for the year of ``today``
+    (default: the street's today; as superuser; the caller commits).
+    Returns ``{"created": bool, "counts": {...}}``."""
     # names the code gives (budget, standards, journal) in the street's
     # language
     # sudo: the demo loader is run from the command line by the operator, not reachable
@@ -34,6 +45,7 @@ def load_demo(env, seed=1, scale=0.05, today=None):
         mail_notrack=True, lang="zh_CN"))
     created = False
     rng = random.Random(seed)
+    today = demo_today(env, today)
     streets = env["res.company"]
     for xmlid in STREET_XMLIDS:
         street = env.ref(xmlid, raise_if_not_found=False)
@@ -53,11 +65,12 @@ def load_street(env, street, rng, today=None):
     marker = _marker(street)
     if env.ref("%s.%s" % (MODULE, marker), raise_if_not_found=False):
         return False
-    today = today or datetime.date.today()
+    today = demo_today(env, today)
     year = today.year
     street._finance_setup()
     # households are counted as registered in the system: the demo
-    # register was written today
+    # register was written today (the real day, whatever day the street
+    # is dated from)
     wizard = env["finance.allocation.wizard"].create({
         "company_id": street.id, "year": year,
         "count_date": fields.Date.context_today(env.user),
@@ -69,6 +82,7 @@ def load_street(env, street, rng, today=None):
     budget.action_budget_validate()
     wizard.action_confirm_transfers()
     _post_expenses(env, street, budget, rng, today)
+    _pay_subsidies(env, street, rng, today)
     env["ir.model.data"].create({
         "module": MODULE, "name": marker, "model": budget._name,
         "res_id": budget.id, "noupdate": True,
@@ -78,15 +92,15 @@ def load_street(env, street, rng, today=None):
 
 def _post_expenses(env, street, budget, rng, today):
     """Spend part of each community's budget: a few entries per
-    community, from the street's bank on its expense account, dated in
-    the first months of the year (up to the demo's today)."""
+    community, from the street's bank on its expense account, dated
+    between 1 January and ``today``."""
     journal = env["account.journal"].search([
         ("company_id", "=", street.id), ("type", "=", "bank")],
         order="sequence, id", limit=1)
     bank_account = street._finance_bank_account()
     expense_account = street.finance_expense_account_id
     start = datetime.date(today.year, 1, 1)
-    span = max((today - start).days, 0) + 150
+    elapsed = (today - start).days
     moves = env["account.move"]
     for line in budget.crossovered_budget_line.filtered("community_id"):
         spend = line.planned_amount * rng.uniform(0.2, 0.6)
@@ -95,8 +109,8 @@ def _post_expenses(env, street, budget, rng, today):
             if amount <= 0:
                 continue
             label = "%s - %s" % (line.community_id.name, rng.choice(EXPENSES))
-            date = min(start + datetime.timedelta(days=rng.randint(0, span)),
-                       datetime.date(today.year, 12, 31))
+            date = start + datetime.timedelta(
+                days=int(rng.random() * (elapsed + 1)))
             moves |= env["account.move"].create({
                 "journal_id": journal.id,
                 "date": fields.Date.to_string(date),
@@ -116,6 +130,54 @@ def _post_expenses(env, street, budget, rng, today):
     return moves
 
 
+def _pay_subsidies(env, street, rng, today):
+    """A head and a deputy per community, paid the shipped standards from
+    their bank accounts by a posted run for each of the
+    ``SUBSIDY_MONTHS`` months before ``today``'s month."""
+    standards = [env.ref(xmlid, raise_if_not_found=False)
+                 for xmlid in SUBSIDY_STANDARDS]
+    payable = env["account.account"].search([
+        ("company_id", "=", street.id), ("internal_type", "=", "payable")],
+        order="code", limit=1)
+    if not all(standards) or not payable:
+        return env["finance.subsidy.run"]
+    bank = env["res.bank"].search([("name", "=", SUBSIDY_BANK)], limit=1) \
+        or env["res.bank"].create({"name": SUBSIDY_BANK})
+    communities = env["community.community"].search(
+        [("company_id", "=", street.id)], order="code, id")
+    for community in communities:
+        residents = env["community.resident"].search([
+            ("community_id", "=", community.id),
+            ("relation", "in", ("head", "spouse"))], order="id")
+        for standard in standards:
+            name = rng.choice(residents).name if residents else "%s%s" % (
+                community.name, standard.name)
+            partner = env["res.partner"].create({"name": name})
+            account = env["res.partner.bank"].create({
+                "acc_number": "6222%015d" % rng.randint(0, 10 ** 15 - 1),
+                "partner_id": partner.id, "bank_id": bank.id})
+            env["finance.subsidy.holder"].create({
+                "partner_id": partner.id, "standard_id": standard.id,
+                "community_id": community.id,
+                "bank_account_id": account.id,
+                "date_start": fields.Date.to_string(
+                    today - datetime.timedelta(days=rng.randint(400, 1400))),
+            })
+    runs = env["finance.subsidy.run"]
+    for back in range(SUBSIDY_MONTHS, 0, -1):
+        month = today.month - back
+        year = today.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        runs |= runs.create({
+            "company_id": street.id, "year": year, "month": str(month),
+            "journal_id": street.finance_journal_id.id,
+            "expense_account_id": street.finance_expense_account_id.id,
+            "payable_account_id": payable.id,
+        })
+    runs.action_post()
+    return runs
+
+
 def _counts(env, streets):
     domain = [("company_id", "in", streets.ids)]
     return {
@@ -126,4 +188,6 @@ def _counts(env, streets):
         "finance.fund.standard": env[
             "finance.fund.standard"].search_count(domain),
         "account.move": env["account.move"].search_count(domain),
+        "finance.subsidy.run": env["finance.subsidy.run"].search_count(
+            domain),
     }

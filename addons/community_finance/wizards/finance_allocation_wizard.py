@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.community_base.tools import street_time
+from odoo.addons.community_base.tools import roles, street_time
 
 
 class FinanceAllocationWizard(models.TransientModel):
@@ -28,12 +28,12 @@ class FinanceAllocationWizard(models.TransientModel):
     currency_id = fields.Many2one(
         comodel_name="res.currency", related="company_id.currency_id",
         readonly=True)
-    # a Char: the web client of Odoo 11 shows integers with a thousands
-    # separator ("2,026")
-    year = fields.Char(
-        required=True, size=4,
-        default=lambda self: str(fields.Date.from_string(
-            street_time.street_today(self.env)).year))
+    # the view shows it with widget="year": Odoo 11 writes integers with
+    # a thousands separator ("2,026")
+    year = fields.Integer(
+        required=True, group_operator=False,
+        default=lambda self: fields.Date.from_string(
+            street_time.street_today(self.env)).year)
     count_date = fields.Date(
         string="Count households on", required=True,
         default=lambda self: street_time.street_today(self.env),
@@ -59,11 +59,10 @@ class FinanceAllocationWizard(models.TransientModel):
             wizard.amount_total = sum(wizard.line_ids.mapped("amount"))
 
     def _year(self):
-        """The year as a number; refuse anything else."""
-        year = int(self.year) if (self.year or "").strip().isdigit() else 0
-        if not 2000 <= year <= 2100:
+        """The year; refuse one outside 2000-2100."""
+        if not 2000 <= self.year <= 2100:
             raise UserError(_("%s is not a valid budget year.") % self.year)
-        return year
+        return self.year
 
     def _reopen(self):
         return {
@@ -79,7 +78,8 @@ class FinanceAllocationWizard(models.TransientModel):
     def _standards(self):
         standards = self.standard_ids or self.env[
             "finance.fund.standard"]._valid_on(
-                self.company_id, "%d-01-01" % self._year())
+                "%d-01-01" % self._year(),
+                [("company_id", "=", self.company_id.id)])
         if not standards:
             raise UserError(_(
                 "No funding standard of the street \"%(street)s\" is valid "
@@ -170,7 +170,7 @@ class FinanceAllocationWizard(models.TransientModel):
         user = self.env.user
         if user._is_superuser():
             return
-        if not user.has_group("community_finance.group_finance_officer") \
+        if not user.has_group(roles.FINANCE_OFFICER) \
                 or self.company_id not in user.company_ids:
             # sudo: the street's name for the message only
             raise AccessError(_(

@@ -18,7 +18,7 @@ class CommunityReportPack(models.Model):
         return super()._pack_sheets() + [
             (30, "_sheet_grid_visits"), (40, "_sheet_grid_cases")]
 
-    def _sheet_grid_visits(self, workbook, styles):
+    def _sheet_grid_visits(self, book):
         communities = self._communities()
         start, end = self._month_bounds()
         visits = {}
@@ -29,11 +29,11 @@ class CommunityReportPack(models.Model):
                  "target"], ["community_id"]):
             visits[group["community_id"][0]] = group
         columns = [
-            (_("Community"), "text", 18), (_("Grids"), "int", 8),
+            (_("Community"), "text", 18), (_("Number of grids"), "int", 8),
             (_("Households"), "int", 10), (_("Households in grids"), "int", 11),
-            (_("Grid coverage"), "percent", 10),
+            (_("Grid coverage rate"), "percent", 10),
             (_("Households per officer"), "float", 11),
-            (_("Visits"), "int", 9), (_("Households visited"), "int", 11),
+            (_("Visits made"), "int", 9), (_("Households visited"), "int", 11),
             (_("Visit target"), "int", 10), (_("Visit rate"), "percent", 10),
         ]
         rows = []
@@ -60,16 +60,16 @@ class CommunityReportPack(models.Model):
                 figures["visits"], figures["visited"], figures["target"],
                 report_sheet.ratio(figures["visited"], figures["target"])])
         totals = [
-            _("Total"), sums["grids"], sums["households"], sums["covered"],
+            self._total_label(), sums["grids"], sums["households"],
+            sums["covered"],
             report_sheet.ratio(sums["covered"], sums["households"]), None,
             sums["visits"], sums["visited"], sums["target"],
             report_sheet.ratio(sums["visited"], sums["target"])]
-        report_sheet.write_table(
-            workbook.add_worksheet(_("Grids and visits")), styles,
-            _("Grid coverage and household visits"), self._subtitle(),
-            columns, rows, totals)
+        self._write_table(
+            book, _("Grids and visits"),
+            _("Grid coverage and household visits"), columns, rows, totals)
 
-    def _sheet_grid_cases(self, workbook, styles):
+    def _sheet_grid_cases(self, book):
         start, end = self._month_bounds()
         last_day = fields.Date.to_string(end - datetime.timedelta(days=1))
         statistics = self.env["grid.case.statistics"].compute(
@@ -77,12 +77,13 @@ class CommunityReportPack(models.Model):
             company_ids=self.company_id.ids)
         columns = [
             (_("Community"), "text", 18), (_("Received"), "int", 9),
-            (_("Closed"), "int", 9), (_("Closed on time"), "int", 10),
+            (_("Cases closed"), "int", 9),
+            (_("Cases closed on time"), "int", 10),
             (_("On-time rate"), "percent", 10),
-            (_("Average working days to close"), "float", 12),
-            (_("Median working days to close"), "float", 12),
+            (_("Average working days to close"), "float", 12, 1),
+            (_("Median working days to close"), "float", 12, 1),
             (_("Returns"), "int", 8), (_("Extensions"), "int", 8),
-            (_("Reopened"), "int", 8), (_("Evaluated"), "int", 9),
+            (_("Reopenings"), "int", 8), (_("Cases evaluated"), "int", 9),
             (_("Satisfaction rate"), "percent", 10),
         ]
         keys = ("received", "closed", "on_time", "on_time_rate", "avg_days",
@@ -90,7 +91,7 @@ class CommunityReportPack(models.Model):
                 "reopen_count", "evaluated", "satisfaction_rate")
         rows = [[row["name"]] + [row[key] for key in keys]
                 for row in statistics["rows"]]
-        totals = [_("Total")] + [statistics["total"][key] for key in keys]
-        report_sheet.write_table(
-            workbook.add_worksheet(_("Cases")), styles,
-            _("Cases of the month"), self._subtitle(), columns, rows, totals)
+        totals = [self._total_label()] + [
+            statistics["total"][key] for key in keys]
+        self._write_table(book, _("Cases"), _("Cases of the month"),
+                          columns, rows, totals)

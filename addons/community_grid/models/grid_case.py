@@ -7,7 +7,7 @@ from psycopg2 import sql
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.community_base.tools import id_number, street_time
+from odoo.addons.community_base.tools import id_number, roles, street_time
 
 # The six steps of the case loop; ``state`` holds the step the case has
 # reached. A case "at the handler" is in ``dispatch``; the handler's feedback
@@ -51,11 +51,6 @@ CLOSED_FIELDS = frozenset([
     "satisfaction", "evaluation_note", "message_follower_ids", "activity_ids",
 ])
 
-CLERK_GROUP = "community_base.group_community_clerk"
-OFFICER_GROUP = "community_grid.group_grid_officer"
-HANDLER_GROUP = "community_grid.group_case_handler"
-STREET_CLERK_GROUP = "community_base.group_street_clerk"
-LEADER_GROUP = "community_base.group_leader"
 #: (index, definition) created by ``init``: the open and the overdue cases
 #: of a street, which the dashboard counts and every reader's record rule
 #: limits to their street (the dates of a month are served by the
@@ -91,7 +86,7 @@ class GridCase(models.Model):
     _name = "grid.case"
     # the mixin keeps the reporter's phone out of searches and groupings
     _inherit = ["mail.thread", "mail.activity.mixin",
-                "community.private.fields.mixin"]
+                "community.private.fields.mixin", "community.scoped.mixin"]
     _description = "Case"
     _order = "priority desc, date_reported desc, id desc"
     # Handlers and grid officers post their remarks on cases they may read.
@@ -110,16 +105,19 @@ class GridCase(models.Model):
                 "CREATE INDEX IF NOT EXISTS {} ON grid_case {}").format(
                     sql.Identifier(name), sql.SQL(definition)))
 
+    _default_user_community = True
+
+    @api.model
     def _default_community_id(self):
         """The user's community when they work in exactly one; for a grid
         officer, the community of their grids when it is one, so that the
         officer on the street picks the household straight away."""
-        communities = self.env.user.community_ids
-        if not communities:
-            # sudo: the communities of the user's own grids, as a default value
-            communities = self.env["grid.grid"].sudo().search([
-                "|", ("officer_id", "=", self.env.uid),
-                ("deputy_ids", "in", self.env.uid)]).mapped("community_id")
+        if self.env.user.community_ids:
+            return super()._default_community_id()
+        # sudo: the communities of the user's own grids, as a default value
+        communities = self.env["grid.grid"].sudo().search([
+            "|", ("officer_id", "=", self.env.uid),
+            ("deputy_ids", "in", self.env.uid)]).mapped("community_id")
         return communities if len(communities) == 1 else communities.browse()
 
     name = fields.Char(
@@ -150,7 +148,7 @@ class GridCase(models.Model):
     # Personal data: only clerks read the phone, the others its mask.
     reporter_phone = fields.Char(
         string="Reporter's phone",
-        groups="community_base.group_community_clerk")
+        groups=roles.PERSONAL_DATA)
     reporter_phone_masked = fields.Char(
         string="Reporter's phone (masked)",
         compute="_compute_reporter_phone_masked")
@@ -164,13 +162,6 @@ class GridCase(models.Model):
         comodel_name="community.compound", string="Compound", index=True,
         ondelete="restrict")
     address = fields.Char(help="Where the case is, when not a household.")
-    community_id = fields.Many2one(
-        comodel_name="community.community", string="Community",
-        required=True, index=True, ondelete="restrict",
-        default=_default_community_id)
-    company_id = fields.Many2one(
-        related="community_id.company_id", string="Street office",
-        store=True, index=True, readonly=True)
     grid_id = fields.Many2one(
         comodel_name="grid.grid", string="Grid", index=True,
         ondelete="restrict")
@@ -361,7 +352,7 @@ class GridCase(models.Model):
         resident = self.reporter_resident_id
         if resident:
             self.reporter_name = resident.name
-            if self.env.user.has_group(CLERK_GROUP):
+            if roles.may_read_personal_data(self.env):
                 self.reporter_phone = resident.phone
             if not self.household_id and resident.household_id:
                 self.household_id = resident.household_id
@@ -404,13 +395,10 @@ class GridCase(models.Model):
             raise UserError(_(
                 "Choose the community of the new case: its location does not "
                 "tell which community it is in."))
-        # The one way of community_base: the street is copied before the
-        # insert so that the record rules of the reporting clerk accept it.
-        # sudo: copies the community's company for the record rules, which then check
-        #   the new case
+        # sudo: the street of the community, whose calendar and categories
+        #   set the deadline (community.scoped.mixin copies it into the row)
         community = self.env["community.community"].sudo().browse(
             vals["community_id"])
-        vals["company_id"] = community.company_id.id
         for name, value in self._default_handler_values(vals).items():
             vals.setdefault(name, value)
         if vals.get("name", "/") == "/":
@@ -429,11 +417,6 @@ class GridCase(models.Model):
         if {"household_id", "building_id", "compound_id",
                 "grid_id"}.intersection(vals):
             vals = self._location_values(dict(vals))
-        if vals.get("community_id"):
-            # sudo: copies the community's company for the record rules, which then
-            #   check the case
-            vals["company_id"] = self.env["community.community"].sudo(
-            ).browse(vals["community_id"]).company_id.id
         result = super().write(vals)
         if {"category_id", "date_reported"}.intersection(vals):
             self._reset_deadline()
@@ -469,7 +452,7 @@ class GridCase(models.Model):
         self._check_step(("report",), _(
             "The case %(case)s cannot be dispatched: it is at the step "
             "\"%(step)s\"; only a reported case is dispatched."))
-        self._check_role([CLERK_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK], _(
             "Only a clerk dispatches cases; you cannot dispatch the case "
             "%(case)s."))
         for case in self:
@@ -493,7 +476,7 @@ class GridCase(models.Model):
             "\"%(step)s\"; only a dispatched case is fed back."))
         for case in self:
             if case.handler_user_id != self.env.user:
-                case._check_role([CLERK_GROUP], _(
+                case._check_role([roles.COMMUNITY_CLERK], _(
                     "Only the handler of the case %(case)s or a clerk feeds "
                     "it back."))
             if not (case.handle_note or "").strip():
@@ -513,7 +496,7 @@ class GridCase(models.Model):
         self._check_step(("handle",), _(
             "The case %(case)s cannot be verified: it is at the step "
             "\"%(step)s\"; only a handled case is verified."))
-        self._check_role([CLERK_GROUP, OFFICER_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK, roles.GRID_OFFICER], _(
             "Only a grid officer or a clerk verifies cases; you cannot "
             "verify the case %(case)s."))
         self._transition({"state": "verify",
@@ -528,7 +511,7 @@ class GridCase(models.Model):
             "The case %(case)s cannot be sent back: it is at the step "
             "\"%(step)s\"; only a handled case waiting for verification is "
             "sent back."))
-        self._check_role([CLERK_GROUP, OFFICER_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK, roles.GRID_OFFICER], _(
             "Only a grid officer or a clerk sends cases back; you cannot "
             "send back the case %(case)s."))
         if reason is None:
@@ -552,7 +535,7 @@ class GridCase(models.Model):
         self._check_step(("verify",), _(
             "The case %(case)s cannot be closed: it is at the step "
             "\"%(step)s\"; a case is closed only once verified."))
-        self._check_role([CLERK_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK], _(
             "Only a clerk closes cases; you cannot close the case "
             "%(case)s."))
         now = fields.Datetime.now()
@@ -576,7 +559,7 @@ class GridCase(models.Model):
         self._check_step(("close",), _(
             "The case %(case)s cannot be evaluated: it is at the step "
             "\"%(step)s\"; only a closed case is evaluated."))
-        self._check_role([CLERK_GROUP, OFFICER_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK, roles.GRID_OFFICER], _(
             "Only a grid officer or a clerk records the evaluation of the "
             "case %(case)s."))
         for case in self:
@@ -595,7 +578,7 @@ class GridCase(models.Model):
         self._check_step(("verify", "close"), _(
             "The case %(case)s cannot be reopened: it is at the step "
             "\"%(step)s\"; only a verified or closed case is reopened."))
-        self._check_role([CLERK_GROUP, OFFICER_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK, roles.GRID_OFFICER], _(
             "Only a grid officer or a clerk reopens cases; you cannot "
             "reopen the case %(case)s."))
         if reason is None:
@@ -622,7 +605,7 @@ class GridCase(models.Model):
         self._check_step(OPEN_STATES, _(
             "The case %(case)s cannot be escalated: it is at the step "
             "\"%(step)s\"; only an open case is escalated."))
-        self._check_role([CLERK_GROUP], _(
+        self._check_role([roles.COMMUNITY_CLERK], _(
             "Only a clerk escalates cases; you cannot escalate the case "
             "%(case)s."))
         for case in self:
@@ -771,9 +754,8 @@ class GridCase(models.Model):
                 raise UserError(_(
                     "The case %s is closed: reopen it to change it.")
                     % case.name)
-        user = self.env.user
-        if not user.has_group(CLERK_GROUP) and not user.has_group(
-                OFFICER_GROUP):
+        if not roles.has_any(self.env, roles.COMMUNITY_CLERK,
+                             roles.GRID_OFFICER):
             others = set(vals) - HANDLER_FIELDS
             if others:
                 raise AccessError(_(
@@ -805,7 +787,7 @@ class GridCase(models.Model):
     def _check_role(self, groups, message):
         if self.env.uid == SUPERUSER_ID:
             return
-        if not any(self.env.user.has_group(group) for group in groups):
+        if not roles.has_any(self.env, *groups):
             raise AccessError(message % {"case": self[:1].name})
 
     @api.model
@@ -934,7 +916,7 @@ class GridCase(models.Model):
         street = self.company_id
         if level == "street":
             return Users.search([
-                ("groups_id", "in", self.env.ref(STREET_CLERK_GROUP).id),
+                ("groups_id", "in", self.env.ref(roles.STREET_CLERK).id),
                 ("company_ids", "in", street.id), ("share", "=", False)])
         users = Users.browse()
         if street.parent_id:
@@ -942,7 +924,7 @@ class GridCase(models.Model):
                 ("company_ids", "in", street.parent_id.id),
                 ("share", "=", False), ("id", "!=", SUPERUSER_ID)])
         return users or Users.search([
-            ("groups_id", "in", self.env.ref(LEADER_GROUP).id),
+            ("groups_id", "in", self.env.ref(roles.LEADER).id),
             ("company_ids", "in", street.id), ("share", "=", False)])
 
     @api.multi
@@ -954,3 +936,54 @@ class GridCase(models.Model):
         #   section
         manager = self.sudo().handler_department_id.manager_id.user_id
         return manager or self._loop_users("street")
+
+    @api.multi
+    def _report_steps(self):
+        """The six steps as the printed case form lists them: for each, its
+        label, when the case reached it (the street's time) and who moved
+        it there, the latest time it did (a case sent back or reopened
+        shows its last pass). Who: the author of the chatter's tracking of
+        the step, the recording user for the report."""
+        self.ensure_one()
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        dates = {"report": self.date_reported,
+                 "dispatch": self.date_dispatched,
+                 "handle": self.date_handled, "verify": self.date_verified,
+                 "close": self.date_closed, "evaluate": self.date_evaluated}
+        actors = self._step_authors()
+        actors["report"] = self.create_uid.name
+        steps = []
+        for state, _label in STATES:
+            when = dates[state]
+            steps.append({
+                "label": labels[state],
+                "date": when and street_time.street_datetime(
+                    self.env, when, self.company_id).strftime(
+                        "%Y-%m-%d %H:%M") or "",
+                "actor": when and actors.get(state) or "",
+            })
+        return steps
+
+    @api.multi
+    def _step_authors(self):
+        """{step: name of who last moved the case to it}, from the chatter's
+        tracking of ``state`` (labelled in the language of whoever pressed
+        the button, so every installed language's labels are matched)."""
+        self.ensure_one()
+        steps = {}
+        for lang, _name in self.env["res.lang"].get_installed():
+            labels = self._fields["state"]._description_selection(
+                self.with_context(lang=lang).env)
+            steps.update({label: state for state, label in labels})
+        # sudo: the tracking of the case's steps and their authors' names,
+        #   which Odoo lets administrators read only; the caller read the case
+        trackings = self.env["mail.tracking.value"].sudo().search([
+            ("field", "=", "state"),
+            ("mail_message_id.model", "=", self._name),
+            ("mail_message_id.res_id", "=", self.id)], order="id")
+        authors = {}
+        for tracking in trackings:
+            state = steps.get(tracking.new_value_char)
+            if state:
+                authors[state] = tracking.mail_message_id.author_id.name
+        return authors

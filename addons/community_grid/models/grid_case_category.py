@@ -16,11 +16,18 @@ class GridCaseCategory(models.Model):
     level gives the default deadline of the "123" promise, and the default
     handling unit lets a case be dispatched in one click. The code is the
     Open311 service code.
+
+    Names and descriptions are translatable (the catalogue ships in English
+    with its Chinese translation, and a clerk renames in their language);
+    the full name "parent / child" is therefore computed when read, in the
+    reader's language, instead of being stored in the language of whoever
+    created the category (the catalogue was stored in English at install).
+    The catalogue is ordered by its hierarchical service codes.
     """
 
     _name = "grid.case.category"
     _description = "Case category"
-    _order = "complete_name"
+    _order = "code"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
@@ -33,7 +40,8 @@ class GridCaseCategory(models.Model):
         comodel_name="grid.case.category", inverse_name="parent_id",
         string="Sub-categories")
     complete_name = fields.Char(
-        compute="_compute_complete_name", store=True, index=True)
+        string="Full name", compute="_compute_complete_name",
+        search="_search_complete_name")
     level = fields.Selection(
         selection=[
             ("street", "Street handles itself"),
@@ -61,7 +69,7 @@ class GridCaseCategory(models.Model):
     is_dispute = fields.Boolean(
         string="Dispute for mediation",
         help="Cases of this category are disputes (矛盾纠纷) to mediate.")
-    description = fields.Text()
+    description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -77,6 +85,24 @@ class GridCaseCategory(models.Model):
                     category.parent_id.complete_name, category.name)
             else:
                 category.complete_name = category.name
+
+    @api.model
+    def _search_complete_name(self, operator, value):
+        """The full name's last part is the category's own name: search
+        the (translated) names of the category and of its parents."""
+        if operator in ("=", "!=", "in", "not in") or not value:
+            names = self.search([]).filtered(
+                lambda c: c.complete_name in (
+                    value if isinstance(value, (list, tuple)) else [value]))
+            negative = operator in ("!=", "not in")
+            return [("id", "not in" if negative else "in", names.ids)]
+        parts = [part.strip() for part in str(value).split("/") if part.strip()]
+        domain = [("name", operator, parts[-1] if parts else value)]
+        if len(parts) > 1 and operator in ("like", "ilike"):
+            # Odoo 11 inserts the domain as it is: the "&" must be explicit
+            domain = ["&"] + domain + [("parent_id.complete_name", operator,
+                                        " / ".join(parts[:-1]))]
+        return domain
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

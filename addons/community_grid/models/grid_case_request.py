@@ -1,7 +1,9 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.community_base.tools import roles
 
 # What the approvers approved: changing it once submitted would change the
 # request behind their back.
@@ -21,17 +23,20 @@ class GridCaseRequest(models.Model):
     """
 
     _name = "grid.case.request"
-    _inherit = ["mail.thread", "community.tier.approval"]
+    _inherit = ["mail.thread", "community.tier.approval",
+                "community.scope.copy.mixin"]
     _description = "Case return or extension request"
     _order = "id desc"
     # Reviewers may lack write access on requests; reading is enough to
     # leave the review trail in the chatter.
     _mail_post_access = "read"
+    _scope_parent_field = "case_id"
 
     _state_from = ["pending"]
     _state_to = ["approved"]
     _cancel_state = "rejected"
-    _approval_group = "community_base.group_street_clerk"
+    _locked_fields = CONTENT_FIELDS
+    _approval_group = roles.STREET_CLERK
 
     name = fields.Char(compute="_compute_name", store=True)
     case_id = fields.Many2one(
@@ -110,13 +115,6 @@ class GridCaseRequest(models.Model):
                             "current": current})
 
     @api.model
-    def _get_under_validation_exceptions(self):
-        """The reviewer writes the reason of a rejection while the request
-        is under validation."""
-        return super()._get_under_validation_exceptions() + [
-            "reject_reason"]
-
-    @api.model
     def create(self, vals):
         case = self.env["grid.case"].browse(vals.get("case_id"))
         case.check_access_rule("read")
@@ -125,25 +123,6 @@ class GridCaseRequest(models.Model):
             "is at the step \"%(step)s\"; only a dispatched case is at its "
             "handler."))
         return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        if CONTENT_FIELDS.intersection(vals):
-            locked = self.filtered(lambda request: request.state != "draft")
-            if locked:
-                raise UserError(_(
-                    "The request %s is no longer a draft: its content cannot "
-                    "be changed.") % locked[0].name)
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        for request in self:
-            if request.state != "draft":
-                raise UserError(_(
-                    "Only draft requests can be deleted; %s is kept for the "
-                    "record.") % request.name)
-        return super().unlink()
 
     @api.multi
     def action_submit(self):
@@ -171,24 +150,10 @@ class GridCaseRequest(models.Model):
 
     @api.multi
     def action_reject(self):
-        """Refuse the request, with the reason written on it."""
-        for request in self:
-            if request.state != "pending":
-                raise UserError(_(
-                    "Only a request pending approval can be rejected; %s is "
-                    "not pending.") % request.name)
-            if not (request.reject_reason or "").strip():
-                raise UserError(_(
-                    "Write the reason for rejecting the request %s first.")
-                    % request.name)
-            if self.env.user not in request.review_ids.mapped(
-                    "reviewer_ids") and self.env.uid != SUPERUSER_ID:
-                raise AccessError(_(
-                    "Only an approver of the request %s can reject it.")
-                    % request.name)
-            request.reject_tier()
-        # sudo: caller checked above: an approver of each request
-        self.sudo().write({"state": "rejected"})
+        """Refuse the request, with the reason written on it: a street
+        clerk or an approver of the request does it (see
+        ``community.tier.approval._reject``); the case's chatter says so."""
+        self._reject()
         for request in self:
             # sudo: logs the rejection on the request's case, which the approver may not
             #   write

@@ -12,25 +12,12 @@ class GridGrid(models.Model):
     and coverage without counting the register each time."""
 
     _name = "grid.grid"
+    _inherit = ["community.scoped.mixin"]
     _description = "Grid"
     _order = "community_id, code, id"
 
     name = fields.Char(required=True, index=True)
     code = fields.Char(required=True, index=True)
-    community_id = fields.Many2one(
-        comodel_name="community.community",
-        string="Community",
-        required=True,
-        index=True,
-        ondelete="restrict",
-    )
-    company_id = fields.Many2one(
-        related="community_id.company_id",
-        string="Street office",
-        store=True,
-        index=True,
-        readonly=True,
-    )
     boundary = fields.Text(
         help="The streets and buildings that bound the grid.")
     geometry = fields.Text(
@@ -137,19 +124,6 @@ class GridGrid(models.Model):
                         "grid": grid.display_name,
                         "community": grid.community_id.name,
                         "record": strays[0].display_name})
-
-    @api.model
-    def create(self, vals):
-        # Store the scope with the row: the stored related field is only
-        # recomputed after the insert, and until then the record rules (on
-        # company_id) would refuse the creator's own record.
-        if vals.get("community_id"):
-            # sudo: copies the community's company for the record rules, which then
-            #   check the new record as usual
-            community = self.env["community.community"].sudo().browse(
-                vals["community_id"])
-            vals = dict(vals, company_id=community.company_id.id)
-        return super().create(vals)
 
     @api.multi
     def name_get(self):

@@ -4,10 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
-from odoo.addons.community_base.tools import street_time
-
-OFFICER_GROUP = "community_grid.group_grid_officer"
-CLERK_GROUP = "community_base.group_community_clerk"
+from odoo.addons.community_base.tools import roles, street_time
 
 
 class GridVisit(models.Model):
@@ -17,9 +14,11 @@ class GridVisit(models.Model):
     a month stay what they were when the households move to other grids."""
 
     _name = "grid.visit"
+    _inherit = ["community.scope.copy.mixin"]
     _description = "Household visit"
     _order = "date desc, id desc"
     _rec_name = "household_id"
+    _scope_parent_field = "household_id"
 
     officer_id = fields.Many2one(
         comodel_name="res.users",
@@ -137,8 +136,8 @@ class GridVisit(models.Model):
         #   visit if out of scope
         for visit in self.sudo():
             officer = visit.officer_id
-            if not officer.has_group(OFFICER_GROUP) or officer.has_group(
-                    CLERK_GROUP):
+            if not officer.has_group(roles.GRID_OFFICER) or officer.has_group(
+                    roles.COMMUNITY_CLERK):
                 continue
             grid = visit.household_id.grid_id
             if not grid or officer not in (grid.officer_id | grid.deputy_ids):
@@ -169,31 +168,24 @@ class GridVisit(models.Model):
 
     @api.model
     def create(self, vals):
-        # Store the scope with the row: the stored related fields are only
-        # recomputed after the insert, and until then the record rules (on
-        # community_id / company_id) would refuse the creator's own record.
-        if vals.get("household_id"):
-            # sudo: copies the household's scope fields for the record rules, which then
-            #   check the new record as usual
-            household = self.env["community.household"].sudo().browse(
-                vals["household_id"])
-            vals = dict(
-                vals,
-                community_id=household.community_id.id,
-                company_id=household.company_id.id,
-            )
-            vals.setdefault("grid_id", household.grid_id.id)
-        return super().create(vals)
+        return super().create(self._grid_vals(vals))
 
     @api.multi
     def write(self, vals):
+        return super().write(self._grid_vals(vals))
+
+    @api.model
+    def _grid_vals(self, vals):
+        """``vals`` with the grid of the household they name, unless they
+        name a grid: a visit counts for its household's grid at the time
+        (the scope itself comes from community.scope.copy.mixin)."""
         if vals.get("household_id") and "grid_id" not in vals:
             # sudo: the visit follows its household's grid; the record rules check the
             #   written visit as usual
             household = self.env["community.household"].sudo().browse(
                 vals["household_id"])
             vals = dict(vals, grid_id=household.grid_id.id)
-        return super().write(vals)
+        return vals
 
     @api.multi
     def action_raise_case(self):

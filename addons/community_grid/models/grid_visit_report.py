@@ -4,6 +4,8 @@ from psycopg2 import sql
 
 from odoo import api, fields, models, tools
 
+from odoo.addons.community_base.tools import roles
+
 
 class GridVisitReport(models.Model):
     """Visits per month, officer and grid, against the officer's monthly
@@ -51,6 +53,7 @@ class GridVisitReport(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        officer_module, officer_group = roles.GRID_OFFICER.split(".")
         # sql: creates the report's SQL view at install; the ORM reads it with the
         #   record rules
         self.env.cr.execute(sql.SQL("""
@@ -86,8 +89,8 @@ class GridVisitReport(models.Model):
                   FROM res_groups_users_rel r
                   JOIN ir_model_data d
                     ON d.model = 'res.groups' AND d.res_id = r.gid
-                   AND d.module = 'community_grid'
-                   AND d.name = 'group_grid_officer'
+                   AND d.module = {officer_module}
+                   AND d.name = {officer_group}
             ), rated AS (
                 SELECT a.*,
                        CASE WHEN a.officer_id IN (SELECT uid FROM officers)
@@ -107,4 +110,6 @@ class GridVisitReport(models.Model):
                         ELSE 0.0 END AS visit_rate
               FROM rated
             )
-        """).format(table=sql.Identifier(self._table)))
+        """).format(table=sql.Identifier(self._table),
+                    officer_module=sql.Literal(officer_module),
+                    officer_group=sql.Literal(officer_group)))

@@ -28,7 +28,7 @@ class GridCaseStatistics(models.AbstractModel):
     cases themselves (the street's median and on-time rate), never averaged
     from the rows.
 
-    What the figures mean, for the period ``[date_from, date_to]`` (local
+    What the figures mean, for the period ``[date_start, date_end]`` (local
     dates of the user's time zone):
 
     - received: cases reported in the period; returns, extensions and
@@ -55,15 +55,15 @@ class GridCaseStatistics(models.AbstractModel):
     _description = "Case statistics"
 
     @api.model
-    def _period_bounds(self, date_from, date_to, company=None):
-        """The UTC datetimes bounding the street's days ``date_from`` to
-        ``date_to`` (both included), as stored Datetime strings: the days of
+    def _period_bounds(self, date_start, date_end, company=None):
+        """The UTC datetimes bounding the street's days ``date_start`` to
+        ``date_end`` (both included), as stored Datetime strings: the days of
         the street (``company``, else the user's), whoever reads them."""
         return street_time.street_day_bounds(
-            self.env, date_from, date_to, company)
+            self.env, date_start, date_end, company)
 
     @api.model
-    def compute(self, date_from, date_to, grouping, company_ids=None):
+    def compute(self, date_start, date_end, grouping, company_ids=None):
         """Rows of figures per group of ``grouping`` (``community``,
         ``category`` or ``unit``), and the totals, for the cases of the
         streets ``company_ids`` the user may read. Returns ``{"rows":
@@ -72,14 +72,14 @@ class GridCaseStatistics(models.AbstractModel):
         if grouping not in GROUPINGS:
             raise UserError(_("Unknown grouping of case statistics: %s.")
                             % grouping)
-        if fields.Date.from_string(date_from) > fields.Date.from_string(
-                date_to):
+        if fields.Date.from_string(date_start) > fields.Date.from_string(
+                date_end):
             raise UserError(_(
                 "The statistics period starts on %(start)s, after its end "
                 "%(end)s.")
-                % {"start": date_from, "end": date_to})
+                % {"start": date_start, "end": date_end})
         start, stop = self._period_bounds(
-            date_from, date_to,
+            date_start, date_end,
             self.env["res.company"].browse(list(company_ids or [])[:1]))
         Case = self.env["grid.case"]
         domain = [

@@ -8,6 +8,7 @@ from odoo import _, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.community_base.tools import street_time
+from odoo.addons.community_base.tools.report_sheet import Book, Column
 
 CHUNK = 1000
 
@@ -18,8 +19,8 @@ GROUPING_HEADERS = {
     "category": ("按事件类别", "事件类别"),
     "unit": ("按处置单位", "处置单位"),
 }
-#: (header, width, kind, merged group header) of the statistics columns,
-#: after the first (the group's name); the kinds are formats
+#: (key, header, width, kind, merged group header) of the statistics
+#: columns, after the first (the group's name); "days" are working days
 STATISTICS_COLUMNS = [
     ("received", "受理数", 8, "number", "受理"),
     ("closed", "办结数", 8, "number", "办结"),
@@ -48,8 +49,8 @@ SATISFACTION_LABELS = {
     "satisfied": "满意", "basic": "基本满意", "dissatisfied": "不满意",
 }
 LOOP_LABELS = {"community": "社区", "street": "街道", "district": "区"}
-#: (field, header, width, kind) of the case list; kinds: text, many2one,
-#: selection labels, datetime, date, bool, number
+#: (field, header, width, kind) of the case list; kinds: text, phone,
+#: many2one, selection labels, datetime, date, bool, number, days
 CASE_COLUMNS = [
     ("name", "事件编号", 16, "text"),
     ("category_id", "事件类别", 18, "many2one"),
@@ -58,7 +59,7 @@ CASE_COLUMNS = [
     ("grid_id", "网格", 14, "many2one"),
     ("channel", "来源渠道", 10, CHANNEL_LABELS),
     ("reporter_name", "报告人", 10, "text"),
-    ("reporter_phone", "报告人电话", 14, "text"),
+    ("reporter_phone", "报告人电话", 14, "phone"),
     ("address", "地址", 24, "text"),
     ("handler_department_id", "处置科室", 14, "many2one"),
     ("handler_partner_id", "职能部门", 14, "many2one"),
@@ -75,7 +76,7 @@ CASE_COLUMNS = [
     ("date_deadline_original", "原定期限", 11, "date"),
     ("is_overdue", "是否超期", 8, "bool"),
     ("closed_on_time", "按时办结", 8, "bool"),
-    ("days_to_close", "办结天数（工作日）", 10, "number"),
+    ("days_to_close", "办结天数（工作日）", 10, "days"),
     ("return_count", "退单次数", 8, "number"),
     ("extension_count", "延期次数", 8, "number"),
     ("reopen_count", "重办次数", 8, "number"),
@@ -83,45 +84,16 @@ CASE_COLUMNS = [
 ]
 
 
-def _styles(workbook):
-    border = {"border": 1, "valign": "vcenter"}
-    total = dict(border, bold=True, bg_color="#F2F2F2")
-    return {
-        "title": workbook.add_format({
-            "bold": True, "font_size": 14, "align": "center",
-            "valign": "vcenter"}),
-        "header": workbook.add_format(dict(
-            border, bold=True, bg_color="#DDEBF7", align="center",
-            text_wrap=True)),
-        "text": workbook.add_format(dict(border)),
-        "number": workbook.add_format(dict(border, num_format="0")),
-        "days": workbook.add_format(dict(border, num_format="0.0")),
-        "percent": workbook.add_format(dict(border, num_format="0.0%")),
-        "date": workbook.add_format(dict(border, num_format="yyyy-mm-dd")),
-        "datetime": workbook.add_format(dict(
-            border, num_format="yyyy-mm-dd hh:mm")),
-        "total_label": workbook.add_format(total),
-        "total_number": workbook.add_format(dict(total, num_format="0")),
-        "total_days": workbook.add_format(dict(total, num_format="0.0")),
-        "total_percent": workbook.add_format(dict(total, num_format="0.0%")),
-    }
-
-
-def _print_setup(sheet, header_rows):
-    """A4 landscape, one page wide, the header rows on every page."""
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0, header_rows - 1)
-
-
-def _write_value(sheet, row, col, value, style):
-    if value is None or value is False or value == "":
-        sheet.write_blank(row, col, None, style)
-    elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value, style)
-    else:
-        sheet.write_string(row, col, "%s" % value, style)
+def _column(header, width, kind):
+    """The table column (``tools/report_sheet.py``) of a column above."""
+    if kind == "days":
+        return Column(header, "float", width, 1)
+    if kind in ("number", "bool"):
+        # a bool column holds "是"/"否", its total the count of "是"
+        return Column(header, "int", width)
+    if kind in ("percent", "date", "datetime", "phone"):
+        return Column(header, kind, width)
+    return Column(header, "text", width)  # names and labels
 
 
 class GridCaseStatisticsXlsx(models.AbstractModel):
@@ -137,51 +109,34 @@ class GridCaseStatisticsXlsx(models.AbstractModel):
     _description = "Case statistics workbook"
 
     def generate_xlsx_report(self, workbook, data, wizards):
-        styles = _styles(workbook)
+        book = Book(workbook, self.env)
         for wizard in wizards:
             for grouping in wizard.groupings():
-                self._write_sheet(workbook, styles, wizard, grouping,
+                self._write_sheet(book, wizard, grouping,
                                   wizard.statistics(grouping))
 
-    def _write_sheet(self, workbook, styles, wizard, grouping, statistics):
+    def _write_sheet(self, book, wizard, grouping, statistics):
         sheet_label, name_header = GROUPING_HEADERS[grouping]
-        sheet = workbook.add_worksheet(sheet_label)
-        last = len(STATISTICS_COLUMNS)
-        sheet.set_column(0, 0, 20)
-        for index, column in enumerate(STATISTICS_COLUMNS, start=1):
-            sheet.set_column(index, index, column[2])
-        title = "%s 事件统计（%s 至 %s，%s）" % (
-            wizard.company_id.name, wizard.date_from, wizard.date_to,
-            sheet_label)
-        sheet.set_row(0, 28)
-        sheet.merge_range(0, 0, 0, last, title, styles["title"])
-        sheet.set_row(2, 42)
-        sheet.merge_range(1, 0, 2, 0, name_header, styles["header"])
+        columns = [Column(name_header, "text", 20)] + [
+            _column(header, width, kind)
+            for _key, header, width, kind, _group in STATISTICS_COLUMNS]
         # the upper header row groups the columns of one topic
-        start = 1
+        groups, start = [], 1
         for group, members in itertools.groupby(
                 STATISTICS_COLUMNS, key=lambda column: column[4]):
             stop = start + len(list(members)) - 1
-            if stop > start:
-                sheet.merge_range(1, start, 1, stop, group, styles["header"])
-            else:
-                sheet.write_string(1, start, group, styles["header"])
+            groups.append((group, start, stop))
             start = stop + 1
-        for index, column in enumerate(STATISTICS_COLUMNS, start=1):
-            sheet.write_string(2, index, column[1], styles["header"])
-        sheet.freeze_panes(3, 1)
-        _print_setup(sheet, 3)
-        row = 3
+        title = "%s 事件统计（%s 至 %s，%s）" % (
+            wizard.company_id.name, wizard.date_start, wizard.date_end,
+            sheet_label)
+        table = book.table(sheet_label, columns, title, groups=groups,
+                           header_height=42)
+        keys = [column[0] for column in STATISTICS_COLUMNS]
         for values in statistics["rows"]:
-            sheet.write_string(row, 0, values["name"], styles["text"])
-            for index, column in enumerate(STATISTICS_COLUMNS, start=1):
-                _write_value(sheet, row, index, values[column[0]],
-                             styles[column[3]])
-            row += 1
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        for index, column in enumerate(STATISTICS_COLUMNS, start=1):
-            _write_value(sheet, row, index, statistics["total"][column[0]],
-                         styles["total_" + column[3]])
+            table.write_row([values["name"]] + [values[key] for key in keys])
+        table.write_totals(
+            ["合计"] + [statistics["total"][key] for key in keys])
 
 
 class GridCaseListXlsx(models.AbstractModel):
@@ -202,11 +157,7 @@ class GridCaseListXlsx(models.AbstractModel):
         if not cases.check_access_rights("read", raise_exception=False):
             raise AccessError(_("You may not export these cases."))
         cases.check_access_rule("read")
-        styles = _styles(workbook)
         columns = self._columns(cases)
-        sheet = workbook.add_worksheet("事件清单")
-        for index, column in enumerate(columns):
-            sheet.set_column(index, index, column[2])
         # sudo: the streets' names only, of cases the user reads (checked)
         companies = cases.sudo().mapped("company_id")
         company_names = sorted(set(companies.mapped("name")))
@@ -214,18 +165,14 @@ class GridCaseListXlsx(models.AbstractModel):
             "、".join(company_names),
             street_time.street_today(self.env, companies[:1] or None),
             len(cases))
-        sheet.set_row(0, 28)
-        sheet.merge_range(0, 0, 0, len(columns) - 1, title, styles["title"])
-        for index, column in enumerate(columns):
-            sheet.write_string(1, index, column[1], styles["header"])
-        sheet.freeze_panes(2, 1)
-        _print_setup(sheet, 2)
+        table = Book(workbook, self.env).table("事件清单", [
+            _column(header, width, kind if isinstance(kind, str) else "text")
+            for _field, header, width, kind in columns], title)
         # the times of each case in its street's time zone, whoever exports
         tzs = {company.id: street_time.street_tz(self.env, company)
                for company in companies}
         totals = {"is_overdue": 0, "closed_on_time": 0, "days": 0.0,
                   "closed": 0}
-        row = 2
         fnames = [column[0] for column in columns]
         for start in range(0, len(cases), CHUNK):
             chunk = cases[start:start + CHUNK]
@@ -234,22 +181,21 @@ class GridCaseListXlsx(models.AbstractModel):
                 if not values.get("date_closed"):
                     # an open case has no days to close (not 0 days)
                     values["days_to_close"] = None
-                for index, column in enumerate(columns):
-                    self._write_cell(sheet, styles, row, index, column,
-                                     values.get(column[0]), tz)
+                table.write_row([self._cell(column, values.get(column[0]), tz)
+                                 for column in columns])
                 totals["is_overdue"] += bool(values.get("is_overdue"))
                 totals["closed_on_time"] += bool(values.get("closed_on_time"))
                 if values["days_to_close"] is not None:
                     totals["days"] += values["days_to_close"]
                     totals["closed"] += 1
-                row += 1
             chunk.invalidate_cache()
-        self._write_totals(sheet, styles, row, columns, len(cases), totals)
+        table.write_totals(self._totals(columns, len(cases), totals))
 
     def _columns(self, cases):
         """The columns of the model as it is (a field another part has not
         added is left out), without the fields the user may not read (the
-        reporter's phone is for clerks and grid officers only)."""
+        reporter's phone is for the roles that read personal data,
+        ``roles.PERSONAL_DATA``)."""
         columns = []
         for column in CASE_COLUMNS:
             field = cases._fields.get(column[0])
@@ -258,46 +204,39 @@ class GridCaseListXlsx(models.AbstractModel):
                 columns.append(column)
         return columns
 
-    def _write_cell(self, sheet, styles, row, col, column, value, tz):
+    @staticmethod
+    def _cell(column, value, tz):
+        """The value of a case's ``column`` as the workbook shows it."""
         kind = column[3]
         if isinstance(kind, dict):
-            _write_value(sheet, row, col, kind.get(value, value or ""),
-                         styles["text"])
-        elif kind == "many2one":
-            _write_value(sheet, row, col, value[1] if value else "",
-                         styles["text"])
-        elif kind == "datetime" and value:
+            return kind.get(value, value or "")
+        if kind == "many2one":
+            return value[1] if value else ""
+        if kind == "datetime":
+            if not value:
+                return None
             local = pytz.utc.localize(
                 fields.Datetime.from_string(value)).astimezone(tz)
-            sheet.write_datetime(row, col, local.replace(tzinfo=None),
-                                 styles["datetime"])
-        elif kind == "date" and value:
-            sheet.write_datetime(row, col, fields.Datetime.from_string(
-                value), styles["date"])
-        elif kind == "bool":
-            _write_value(sheet, row, col, "是" if value else "否",
-                         styles["text"])
-        elif kind == "number":
-            _write_value(sheet, row, col, value if value or value == 0
-                         else None, styles["number"])
-        else:
-            _write_value(sheet, row, col, value or "", styles["text"])
+            return local.replace(tzinfo=None)
+        if kind == "date":
+            return fields.Datetime.from_string(value) if value else None
+        if kind == "bool":
+            return "是" if value else "否"
+        if kind in ("number", "days"):
+            return value if value or value == 0 else None
+        return value or ""
 
-    def _write_totals(self, sheet, styles, row, columns, count, totals):
-        names = [column[0] for column in columns]
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        for index in range(1, len(columns)):
-            name = names[index]
-            if index == 1:
-                sheet.write_string(row, index, "%s件" % count,
-                                   styles["total_label"])
-            elif name in ("is_overdue", "closed_on_time"):
-                sheet.write_number(row, index, totals[name],
-                                   styles["total_number"])
-            elif name == "days_to_close" and totals["closed"]:
-                # the average over the closed cases
-                sheet.write_number(row, index,
-                                   totals["days"] / totals["closed"],
-                                   styles["total_days"])
+    @staticmethod
+    def _totals(columns, count, totals):
+        """The totals row: the number of cases, of overdue ones and of
+        ones closed on time, the average days to close of the closed
+        ones."""
+        values = ["合计", "%s件" % count]
+        for field, _header, _width, _kind in columns[2:]:
+            if field in ("is_overdue", "closed_on_time"):
+                values.append(totals[field])
+            elif field == "days_to_close" and totals["closed"]:
+                values.append(totals["days"] / totals["closed"])
             else:
-                sheet.write_blank(row, index, None, styles["total_label"])
+                values.append(None)
+        return values

@@ -5,10 +5,14 @@ from collections import OrderedDict
 from odoo import models
 
 from odoo.addons.community_base.tools import street_time
+from odoo.addons.community_base.tools.report_sheet import Book, Column, ratio
 
 COLUMNS = [
-    ("序号", 6), ("月份", 10), ("网格员", 14), ("社区", 16), ("网格", 22),
-    ("走访次数", 10), ("走访户数", 10), ("目标户数", 10), ("完成率", 10),
+    Column("序号", "int", 6), Column("月份", "text", 10),
+    Column("网格员", "text", 14), Column("社区", "text", 16),
+    Column("网格", "text", 22), Column("走访次数", "int", 10),
+    Column("走访户数", "int", 10), Column("目标户数", "float", 10),
+    Column("完成率", "percent", 10),
 ]
 
 
@@ -28,50 +32,24 @@ class GridVisitXlsx(models.AbstractModel):
     _description = "Visit statistics workbook"
 
     def generate_xlsx_report(self, workbook, data, objs):
-        styles = self._styles(workbook)
-        sheet = workbook.add_worksheet("走访统计")
-        for index, (_header, width) in enumerate(COLUMNS):
-            sheet.set_column(index, index, width)
         companies = objs.mapped("company_id")
         streets = "、".join(sorted(set(companies.mapped("name"))))
         title = "%s 网格员走访统计（导出日期：%s）" % (
             streets, street_time.street_today(self.env, companies[:1] or None))
-        sheet.set_row(0, 28)
-        sheet.merge_range(0, 0, 0, len(COLUMNS) - 1, title, styles["title"])
-        for index, (header, _width) in enumerate(COLUMNS):
-            sheet.write_string(1, index, header, styles["header"])
-        sheet.freeze_panes(2, 0)
-        row = 2
+        table = Book(workbook, self.env).table(
+            "走访统计", COLUMNS, title, freeze_cols=0)
         totals = {"visits": 0, "households": 0, "target": 0.0}
-        for line in self._lines(objs):
-            rate = line["households"] / line["target"] if line["target"] else None
-            sheet.write_number(row, 0, row - 1, styles["integer"])
-            sheet.write_string(row, 1, line["month"], styles["text"])
-            sheet.write_string(row, 2, line["officer"], styles["text"])
-            sheet.write_string(row, 3, line["communities"], styles["text"])
-            sheet.write_string(row, 4, line["grids"], styles["text"])
-            sheet.write_number(row, 5, line["visits"], styles["integer"])
-            sheet.write_number(row, 6, line["households"], styles["integer"])
-            sheet.write_number(row, 7, line["target"], styles["decimal"])
-            if rate is None:
-                sheet.write_blank(row, 8, None, styles["text"])
-            else:
-                sheet.write_number(row, 8, rate, styles["percent"])
+        for number, line in enumerate(self._lines(objs), 1):
+            table.write_row([
+                number, line["month"], line["officer"], line["communities"],
+                line["grids"], line["visits"], line["households"],
+                line["target"], ratio(line["households"], line["target"])])
             for key in totals:
                 totals[key] += line[key]
-            row += 1
-        sheet.write_string(row, 0, "合计", styles["total_label"])
-        for col in range(1, 5):
-            sheet.write_blank(row, col, None, styles["total_label"])
-        sheet.write_number(row, 5, totals["visits"], styles["total_integer"])
-        sheet.write_number(row, 6, totals["households"],
-                           styles["total_integer"])
-        sheet.write_number(row, 7, totals["target"], styles["total_decimal"])
-        if totals["target"]:
-            sheet.write_number(row, 8, totals["households"] / totals["target"],
-                               styles["total_percent"])
-        else:
-            sheet.write_blank(row, 8, None, styles["total_label"])
+        table.write_totals(
+            ["合计", None, None, None, None, totals["visits"],
+             totals["households"], totals["target"],
+             ratio(totals["households"], totals["target"])])
 
     def _lines(self, objs):
         """One line per month and officer, oldest month first."""
@@ -95,25 +73,3 @@ class GridVisitXlsx(models.AbstractModel):
             line["grids"] = "、".join(line["grids"])
             line["target"] = round(line["target"], 2)
             yield line
-
-    def _styles(self, workbook):
-        border = {"border": 1, "valign": "vcenter"}
-        total = dict(border, bold=True, bg_color="#F2F2F2")
-        return {
-            "title": workbook.add_format({
-                "bold": True, "font_size": 14, "align": "center",
-                "valign": "vcenter"}),
-            "header": workbook.add_format(dict(
-                border, bold=True, bg_color="#DDEBF7", align="center",
-                text_wrap=True)),
-            "text": workbook.add_format(dict(border)),
-            "integer": workbook.add_format(dict(border, num_format="0")),
-            "decimal": workbook.add_format(dict(border, num_format="0.##")),
-            "percent": workbook.add_format(dict(border, num_format="0.0%")),
-            "total_label": workbook.add_format(total),
-            "total_integer": workbook.add_format(dict(total, num_format="0")),
-            "total_decimal": workbook.add_format(
-                dict(total, num_format="0.##")),
-            "total_percent": workbook.add_format(
-                dict(total, num_format="0.0%")),
-        }

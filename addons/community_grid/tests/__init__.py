@@ -10,6 +10,7 @@ from . import test_case_demo
 from . import test_working_days
 from . import test_working_days_properties
 from . import test_case_deadline
+from . import test_grid_case_category
 from . import test_case_deadline_recompute
 from . import test_case_loop
 from . import test_case_escalation
@@ -22,3 +23,4 @@ from . import test_register_references
 from . import test_privileged_calls
 from . import test_kpi_security
 from . import test_street_time
+from . import test_migration

@@ -103,10 +103,10 @@ class CaseStatisticsCase(CommunityCase):
             cls.cases[key] = case
         cls.env["grid.case"].invalidate_cache()
 
-    def statistics(self, grouping, user=None, date_from="2026-10-01",
-                   date_to="2026-10-31", company_ids=None):
+    def statistics(self, grouping, user=None, date_start="2026-10-01",
+                   date_end="2026-10-31", company_ids=None):
         user = user or self.leader
         if company_ids is None:
             company_ids = self.street_a.ids
         return self.env["grid.case.statistics"].sudo(user.id).compute(
-            date_from, date_to, grouping, company_ids=company_ids)
+            date_start, date_end, grouping, company_ids=company_ids)

@@ -22,7 +22,7 @@ class TestCaseDemo(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_demo(cls.env, seed=1, scale=SCALE)
+        load_demo(cls.env, seed=1, scale=SCALE, today=demo_data.DEMO_TODAY)
         cls.summary = demo_loader.load_demo(
             cls.env, seed=1, scale=SCALE, today=demo_data.DEMO_TODAY)
         district = cls.env.ref("community_base.district_demo")

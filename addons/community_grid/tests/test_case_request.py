@@ -57,7 +57,7 @@ class TestCaseRequest(CaseLoopCase):
     def test_handler_cannot_approve_own_request(self):
         request = self._request()
         request.action_submit()
-        with self.assertRaisesRegex(UserError, "approval"):
+        with self.assertRaisesRegex(AccessError, "approval"):
             request.action_approve()
         self.assertEqual(request.state, "pending")
         self.assertEqual(self.case.date_deadline, "2026-03-03")
@@ -67,13 +67,13 @@ class TestCaseRequest(CaseLoopCase):
             "community_grid.grid_case_request_tier_definition").active = False
 
     def test_no_tier_only_a_street_clerk_approves(self):
-        """Refused in words, as a user error like every approval (it was an
-        access error for case requests alone)."""
+        """Refused in words naming the request, for want of rights (an
+        access error, like every refusal of who may approve)."""
         self._without_tier()
         request = self._request()
         request.action_submit()
         self.assertFalse(request.review_ids)
-        with self.assertRaisesRegex(UserError, request.name):
+        with self.assertRaisesRegex(AccessError, request.name):
             request.action_approve()
         self.assertEqual(request.state, "pending")
         request.sudo(self.street_clerk.id).action_approve()
@@ -102,7 +102,7 @@ class TestCaseRequest(CaseLoopCase):
         request.action_submit()
         self.env.ref(
             "community_grid.grid_case_request_tier_definition").active = True
-        with self.assertRaisesRegex(UserError, "still waits"):
+        with self.assertRaisesRegex(AccessError, "still waits"):
             request.action_approve()
         self.assertEqual(request.state, "pending")
         self.assertIn(self.street_clerk, request.sudo().reviewer_ids)
@@ -123,8 +123,10 @@ class TestCaseRequest(CaseLoopCase):
         request = self._request()
         request.action_submit()
         request.sudo().reject_reason = "No"
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, request.name):
             request.sudo(self.handler.id).action_reject()
+        self.assertEqual(request.state, "pending")
+        self.assertEqual(request.sudo().review_ids.status, "pending")
 
     def test_return_approved_sends_the_case_back_to_dispatching(self):
         request = self._request(request_type="return", new_deadline=False,

@@ -78,8 +78,8 @@ class TestCaseStatistics(CaseStatisticsCase):
         self.assertEqual(result["rows"][-1]["received"], 1)
 
     def test_empty_period_gives_zero_totals(self):
-        result = self.statistics("community", date_from="2025-01-01",
-                                 date_to="2025-01-31")
+        result = self.statistics("community", date_start="2025-01-01",
+                                 date_end="2025-01-31")
         self.assertEqual(result["rows"], [])
         self.assert_figures(result["total"], received=0, closed=0,
                             on_time_rate=None, median_days=None)
@@ -107,8 +107,8 @@ class TestCaseStatistics(CaseStatisticsCase):
 
     def test_period_ending_before_it_starts_is_refused(self):
         with self.assertRaisesRegex(UserError, "2026-10-31"):
-            self.statistics("community", date_from="2026-10-31",
-                            date_to="2026-10-01")
+            self.statistics("community", date_start="2026-10-31",
+                            date_end="2026-10-01")
 
     def test_unknown_grouping_is_refused(self):
         with self.assertRaisesRegex(UserError, "grid"):
@@ -118,20 +118,20 @@ class TestCaseStatistics(CaseStatisticsCase):
         wizard = self.env["grid.case.statistics.wizard"].sudo(
             self.leader.id).new({"month": "2026-02-17"})
         wizard._onchange_month()
-        self.assertEqual((wizard.date_from, wizard.date_to),
+        self.assertEqual((wizard.date_start, wizard.date_end),
                          ("2026-02-01", "2026-02-28"))
 
     def test_wizard_refuses_a_street_of_someone_else(self):
         Wizard = self.env["grid.case.statistics.wizard"].sudo(
             self.street_clerk_b.id)
         with self.assertRaisesRegex(ValidationError, "Test Street A"):
-            Wizard.create({"date_from": "2026-10-01",
-                           "date_to": "2026-10-31",
+            Wizard.create({"date_start": "2026-10-01",
+                           "date_end": "2026-10-31",
                            "company_id": self.street_a.id})
 
     def test_wizard_refuses_a_reversed_period(self):
         Wizard = self.env["grid.case.statistics.wizard"].sudo(self.leader.id)
         with self.assertRaisesRegex(ValidationError, "2026-10-31"):
-            Wizard.create({"date_from": "2026-10-31",
-                           "date_to": "2026-10-01",
+            Wizard.create({"date_start": "2026-10-31",
+                           "date_end": "2026-10-01",
                            "company_id": self.street_a.id})

@@ -21,7 +21,7 @@ class TestCaseXlsx(CaseStatisticsCase):
     def statistics_workbook(self, user, grouping="all"):
         wizard = self.env["grid.case.statistics.wizard"].sudo(
             user.id).create({
-                "date_from": "2026-10-01", "date_to": "2026-10-31",
+                "date_start": "2026-10-01", "date_end": "2026-10-31",
                 "company_id": self.street_a.id, "grouping": grouping})
         action = wizard.action_export()
         self.assertEqual(action["report_name"],

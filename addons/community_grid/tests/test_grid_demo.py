@@ -1,6 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The grid part of the demo street, on top of community_base's."""
+import datetime
 import math
 
 from odoo.tests.common import SavepointCase
@@ -8,7 +9,7 @@ from odoo.tests.common import SavepointCase
 from odoo.addons.community_base.tools import demo_data
 from odoo.addons.community_base.tools.demo_loader import load_demo
 
-from ..tools import demo_grid
+from ..tools import demo_grid, demo_loader
 
 SCALE = 0.005
 
@@ -18,8 +19,8 @@ class TestGridDemo(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_demo(cls.env, seed=1, scale=SCALE)
         cls.today = demo_data.DEMO_TODAY
+        load_demo(cls.env, seed=1, scale=SCALE, today=cls.today)
         cls.result = demo_grid.load(cls.env, seed=1, scale=SCALE,
                                     today=cls.today)
         district = cls.env.ref("community_base.district_demo")
@@ -97,3 +98,59 @@ class TestGridDemo(SavepointCase):
         again = demo_grid.load(self.env, seed=1, scale=SCALE, today=self.today)
         self.assertFalse(again["created"])
         self.assertEqual(again["counts"], self.result["counts"])
+
+
+class TestGridDemoDated(SavepointCase):
+    """The visits and cases of the demo street are dated from the day it
+    is built: whatever the day, its month has visits and a visit rate,
+    and open cases fall due around it (some overdue, some due in the
+    coming days)."""
+
+    DAYS = (datetime.date(2026, 12, 5), datetime.date(2027, 9, 14))
+
+    def _load(self, today):
+        load_demo(self.env, seed=1, scale=SCALE, today=today)
+        demo_loader.load_demo(self.env, seed=1, scale=SCALE, today=today)
+        district = self.env.ref("community_base.district_demo")
+        streets = self.env["res.company"].search(
+            [("parent_id", "=", district.id)])
+        return [("company_id", "in", streets.ids)]
+
+    def _check_dated_from(self, today):
+        domain = self._load(today)
+        month = today.replace(day=1)
+        visits = self.env["grid.visit"].search(domain)
+        dates = visits.mapped("date")
+        self.assertLessEqual(max(dates), str(today))
+        # the twelve months before this one, and this one
+        year_before = month.replace(year=month.year - 1)
+        self.assertEqual(min(dates)[:7], str(year_before)[:7])
+        self.assertTrue([day for day in dates if day >= str(month)])
+        rows = self.env["grid.visit.report"].read_group(
+            domain + [("month", "=", str(month))],
+            ["household_visited", "target"], [])
+        self.assertGreater(rows[0]["target"], 0)
+        self.assertGreater(rows[0]["household_visited"], 0)
+        cases = self.env["grid.case"].search(domain)
+        reported = cases.mapped("date_reported")
+        self.assertGreaterEqual(
+            min(reported), str(today - datetime.timedelta(days=366)))
+        self.assertLessEqual(
+            max(reported), str(today + datetime.timedelta(days=1)))
+        still_open = cases.filtered(
+            lambda case: case.state not in ("close", "evaluate"))
+        due = still_open.filtered(
+            lambda case: str(today) <= case.date_deadline <= str(
+                today + datetime.timedelta(days=7)))
+        self.assertTrue(due)
+        self.assertFalse(due.filtered("is_overdue"))
+        overdue = still_open.filtered(
+            lambda case: case.date_deadline < str(today))
+        self.assertTrue(overdue)
+        self.assertTrue(all(overdue.mapped("is_overdue")))
+
+    def test_dated_from_a_day_in_winter(self):
+        self._check_dated_from(self.DAYS[0])
+
+    def test_dated_from_another_day(self):
+        self._check_dated_from(self.DAYS[1])

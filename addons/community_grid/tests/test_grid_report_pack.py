@@ -61,7 +61,7 @@ class TestGridReportPack(CaseLoopCase):
         self.assertAlmostEqual(a1[9], 2 / 30)
         self.assertEqual(a2[:9], ["Community A2", 1, 1, 1, 1, 1, 1, 1, 30])
         self.assertAlmostEqual(a2[9], 1 / 30)
-        self.assertEqual(total[:5], ["Total", 2, 3, 3, 1])
+        self.assertEqual(total[:5], ["Street total", 2, 3, 3, 1])
         self.assertIsNone(total[5])
         self.assertEqual(total[6:9], [4, 3, 60])
         self.assertAlmostEqual(total[9], 3 / 60)
@@ -73,7 +73,7 @@ class TestGridReportPack(CaseLoopCase):
         # received, closed, on time: nothing closed in March
         self.assertEqual(a1[:4], ["Community A1", 2, 0, 0])
         self.assertEqual(a2[:4], ["Community A2", 1, 0, 0])
-        self.assertEqual(total[:4], ["Total", 3, 0, 0])
+        self.assertEqual(total[:4], ["Street total", 3, 0, 0])
         # street B's case is not in street A's pack
         self.assertIsNone(sheet.cell(row=7, column=1).value)
 

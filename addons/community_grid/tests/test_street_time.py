@@ -80,8 +80,8 @@ class TestStreetTime(CaseLoopCase):
         wizard = self.env["grid.case.statistics.wizard"].sudo(
             self.street_clerk.id).with_context(tz="Europe/London").create(
                 {"company_id": self.street_a.id})
-        self.assertEqual(wizard.date_from, "2026-02-01")
-        self.assertEqual(wizard.date_to, "2026-02-28")
+        self.assertEqual(wizard.date_start, "2026-02-01")
+        self.assertEqual(wizard.date_end, "2026-02-28")
 
     def test_scheduled_action_flags_on_each_street_day(self):
         # street B is in London: 28 February is not over there yet

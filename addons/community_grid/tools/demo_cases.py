@@ -3,11 +3,13 @@
 """A year of cases in the demo street (``scripts/generate_demo.py``).
 
 About two cases per household and year, reported in the demo households
-(and so in their grids) over the year before ``today``, with categories of
-the shipped catalogue and every channel. Most are closed and evaluated,
-the last days' cases are still open; about 87% are closed on time, a few
-are escalated to the street or the district, returned, extended or
-reopened; residents are mostly satisfied. Seeded: the same every time.
+(and so in their grids) over the year before ``today`` and on ``today``
+itself, with categories of the shipped catalogue and every channel. Most
+are closed and evaluated, the last days' cases are still open (today's
+are all open, due in the next working days; some of the last weeks' are
+overdue); about 87% are closed on time, a few are escalated to the street
+or the district, returned, extended or reopened; residents are mostly
+satisfied. Seeded: the same every time for the same ``today``.
 
 Why not the ORM: a case created through ``grid.case.create`` costs its
 sequence, its deadline, its tracking messages and its followers, about
@@ -28,8 +30,8 @@ import random
 
 from odoo import fields
 
-from odoo.addons.community_base.tools import demo_data
 from odoo.addons.community_base.tools.bulk_register import BulkRegister
+from odoo.addons.community_base.tools.demo_loader import demo_today
 
 from . import working_days
 
@@ -40,6 +42,9 @@ MARKER = "grid_case_demo"
 SEQUENCE_CODE = "grid.case"
 #: cases per household and year at any scale (the households scale)
 CASES_PER_HOUSEHOLD = 2.0
+#: of these, reported today (the day under way): about half a day's cases,
+#: at least this many
+TODAY_CASES = 2
 #: Beijing time is UTC+8 all year: the demo's local office hours in UTC
 UTC_OFFSET = datetime.timedelta(hours=8)
 
@@ -87,15 +92,13 @@ NOTES = [
 
 
 def load(env, seed=1, scale=0.05, today=None):
-    """Write a year of demo cases up to ``today`` (default
-    ``demo_data.DEMO_TODAY``) into the demo street of ``env`` (a superuser
+    """Write a year of demo cases up to ``today`` (default: the street's
+    today) into the demo street of ``env`` (a superuser
     environment; the caller commits). Returns ``{"created": bool,
     "counts": {"grid.case": n, "grid.case.escalation": n}}``; writes
     nothing when the demo cases are there, or when there is no demo street
     or no case category to draw from."""
-    today = today or demo_data.DEMO_TODAY
-    if isinstance(today, str):
-        today = fields.Date.from_string(today)
+    today = demo_today(env, today)
     if env.ref("%s.%s" % (MODULE, MARKER), raise_if_not_found=False):
         _logger.info("demo cases already loaded, nothing written")
         return {"created": False, "counts": _counts(env)}
@@ -191,8 +194,12 @@ class _DemoCases(object):
         # fewer reports at weekends, more in summer (a believable curve)
         weights = [(0.45 if day.weekday() >= 5 else 1.0)
                    * (1.2 if day.month in (6, 7, 8) else 1.0) for day in days]
-        reported = sorted(
-            self.rng.choices(days, weights=weights, k=count))
+        # today's reports are there whatever the draw: the open cases due
+        # in the next days
+        today_count = min(count, max(TODAY_CASES, count // 730))
+        reported = sorted(self.rng.choices(
+            days, weights=weights, k=count - today_count)) + [
+                self.today] * today_count
         cases = [self._case(day, self.rng.choice(households))
                  for day in reported]
         # numbered in the order of the reports, as the sequence would have

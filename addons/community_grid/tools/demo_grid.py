@@ -20,7 +20,9 @@ import random
 
 from odoo import fields
 
+from odoo.addons.community_base.tools import roles
 from odoo.addons.community_base.tools.bulk_register import BulkRegister
+from odoo.addons.community_base.tools.demo_loader import demo_today
 
 MODULE = "community_grid"
 MARKER = "grid_1_demo"
@@ -42,12 +44,11 @@ FOLLOW_UPS = ["下月回访。", "请物业跟进处理。", "", "", ""]
 
 
 def load(env, seed=1, scale=0.05, today=None):
-    """Draw the demo grids and write their visits (``env`` is a superuser
+    """Draw the demo grids and write their visits of the year up to
+    ``today`` (default: the street's today; ``env`` is a superuser
     environment; the caller commits). Writes nothing when the grids are
     there or when the demo street is not."""
-    today = today or fields.Date.from_string(fields.Date.context_today(env.user))
-    if isinstance(today, str):
-        today = fields.Date.from_string(today)
+    today = demo_today(env, today)
     district = env.ref("community_base.district_demo", raise_if_not_found=False)
     if not district:
         return {"created": False, "counts": {}}
@@ -85,9 +86,9 @@ def _split(buildings, count):
 
 def _grids(env, rng, streets):
     cr = env.cr
-    officer_group = env.ref("community_grid.group_grid_officer")
-    clerk_group = env.ref("community_base.group_community_clerk")
-    street_clerk_group = env.ref("community_base.group_street_clerk")
+    officer_group = env.ref(roles.GRID_OFFICER)
+    clerk_group = env.ref(roles.COMMUNITY_CLERK)
+    street_clerk_group = env.ref(roles.STREET_CLERK)
     demo_officer = env["res.users"].search([("login", "=", "grid_officer")])
     communities = env["community.community"].search(
         [("company_id", "in", streets.ids)], order="company_id, code, id")

@@ -24,7 +24,7 @@ class GridCaseStatisticsWizard(models.TransientModel):
         return fields.Date.to_string(
             today.replace(day=1) - relativedelta(months=1))
 
-    def _default_date_to(self):
+    def _default_date_end(self):
         first = fields.Date.from_string(self._default_month())
         return fields.Date.to_string(
             first + relativedelta(months=1) - datetime.timedelta(days=1))
@@ -33,9 +33,9 @@ class GridCaseStatisticsWizard(models.TransientModel):
         help="Any day of the month to report on: sets the period to that "
              "whole month.",
         default=_default_month)
-    date_from = fields.Date(
+    date_start = fields.Date(
         "From", required=True, default=_default_month)
-    date_to = fields.Date("To", required=True, default=_default_date_to)
+    date_end = fields.Date("To", required=True, default=_default_date_end)
     company_id = fields.Many2one(
         comodel_name="res.company", string="Street", required=True,
         default=lambda self: self.env.user.company_id,
@@ -52,18 +52,18 @@ class GridCaseStatisticsWizard(models.TransientModel):
     def _onchange_month(self):
         if self.month:
             first = fields.Date.from_string(self.month).replace(day=1)
-            self.date_from = fields.Date.to_string(first)
-            self.date_to = fields.Date.to_string(
+            self.date_start = fields.Date.to_string(first)
+            self.date_end = fields.Date.to_string(
                 first + relativedelta(months=1) - datetime.timedelta(days=1))
 
-    @api.constrains("date_from", "date_to")
+    @api.constrains("date_start", "date_end")
     def _check_period(self):
         for wizard in self:
-            if wizard.date_from > wizard.date_to:
+            if wizard.date_start > wizard.date_end:
                 raise ValidationError(_(
                     "The statistics period starts on %(start)s, after its end "
                     "%(end)s.")
-                    % {"start": wizard.date_from, "end": wizard.date_to})
+                    % {"start": wizard.date_start, "end": wizard.date_end})
 
     @api.constrains("company_id")
     def _check_company(self):
@@ -85,7 +85,7 @@ class GridCaseStatisticsWizard(models.TransientModel):
         """The figures of ``grouping`` for this period and street."""
         self.ensure_one()
         return self.env["grid.case.statistics"].compute(
-            self.date_from, self.date_to, grouping,
+            self.date_start, self.date_end, grouping,
             company_ids=self.company_id.ids)
 
     def action_export(self):

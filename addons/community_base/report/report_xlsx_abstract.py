@@ -3,12 +3,7 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError
 
-#: what every workbook of the product is written with: xlsxwriter turns a
-#: string starting with "=" into a live formula by default, so a name typed
-#: as ``=HYPERLINK(...)`` or ``=cmd|...`` would run in the superior's Excel
-#: (formula injection); numbers typed as text (ID numbers, phones) stay text
-SAFE_WORKBOOK_OPTIONS = {"strings_to_formulas": False,
-                         "strings_to_numbers": False}
+from ..tools.report_sheet import SAFE_WORKBOOK_OPTIONS
 
 
 class ReportXlsxAbstract(models.AbstractModel):

@@ -1,0 +1,29 @@
+# Copyright 2026 Street Office ERP
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models, tools
+from odoo.modules import get_module_resource
+
+
+class IrTranslation(models.Model):
+    """Our corrections of upstream zh_CN translations win.
+
+    Odoo loads an addon's ``i18n_extra/zh_CN.po`` after its ``i18n`` file,
+    but without overwriting a term another module already translated: the
+    web client's "Delete" stayed "刪除" (a traditional character) and the
+    partner form's "ZIP" stayed English. community_base's data reloads its
+    ``i18n_extra`` file with overwrite on every install and update.
+    """
+
+    _inherit = "ir.translation"
+
+    @api.model
+    def _community_upstream_overrides(self, lang="zh_CN"):
+        path = get_module_resource(
+            "community_base", "i18n_extra", "%s.po" % lang)
+        # only where the language is installed: loading a file installs it
+        if not path or not self.env["res.lang"].search([("code", "=", lang)]):
+            return False
+        tools.trans_load(self.env.cr, path, lang, verbose=False,
+                         module_name="community_base",
+                         context=dict(self.env.context, overwrite=True))
+        return True
