@@ -37,3 +37,16 @@ def odoo_server(odoo_conf, artifacts_dir):
     log_path = artifacts_dir / "odoo-server.log"
     with running_odoo(conf_path, log_path, "--workers=0") as url:
         yield {"url": url, "db": options["db_name"], "log": log_path}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, shared by a module's tests."""
+    # imported here: only the browser tests need Playwright
+    from playwright.sync_api import sync_playwright
+    from test_browser_menus import CHROMIUM, CHROMIUM_ARGS
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM,
+                                     args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

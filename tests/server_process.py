@@ -68,6 +68,41 @@ class Rpc:
         return self.models.execute_kw(self.db, self.uid, "admin", model, method,
                                       list(args), kw)
 
+    def ref(self, xmlid):
+        """The id of the record ``xmlid``."""
+        return self("ir.model.data", "xmlid_to_res_id", xmlid)
+
+    def new_street(self, name):
+        """A street office of the administrator's district named ``name``,
+        added to the administrator's companies: the test's own street."""
+        district = self("res.users", "read", [self.uid], ["company_id"])[0][
+            "company_id"][0]
+        street = self("res.company", "create", {
+            "name": name, "parent_id": district, "is_street_office": True})
+        self("res.users", "write", [self.uid], {"company_ids": [(4, street)]})
+        return street
+
+    def new_community(self, street, name, code, households=(), building="1号楼"):
+        """A community of ``street`` with one compound and building; the
+        building gets one household per entry of ``households``, with that
+        many residents named after ``name``. Returns (community, building).
+        """
+        community = self("community.community", "create", {
+            "name": name, "code": code, "company_id": street})
+        compound = self("community.compound", "create", {
+            "name": "%s小区" % name, "community_id": community})
+        building_id = self("community.building", "create", {
+            "name": building, "compound_id": compound})
+        for room, members in enumerate(households):
+            household = self("community.household", "create", {
+                "building_id": building_id, "unit": "1",
+                "room": str(101 + room)})
+            for member in range(members):
+                self("community.resident", "create", {
+                    "name": "%s居民%d-%d" % (name, room, member),
+                    "household_id": household})
+        return community, building_id
+
 
 def at_once(calls, timeout=120):
     """Run the callables ``calls`` at the same moment, each in a thread of

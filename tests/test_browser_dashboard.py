@@ -25,29 +25,10 @@ TILE = "浏览器测试：在册居民"
 def street(odoo_server):
     rpc = Rpc(odoo_server)
     tag = uuid.uuid4().hex[:6]
-    district = rpc("res.users", "read", [rpc.uid], ["company_id"])[0][
-        "company_id"][0]
-    street_id = rpc("res.company", "create", {
-        "name": "浏览器街道%s" % tag, "parent_id": district,
-        "is_street_office": True})
-    rpc("res.users", "write", [rpc.uid], {"company_ids": [(4, street_id)]})
-    communities = []
-    for index, (households, members) in enumerate(((3, 2), (2, 1))):
-        community = rpc("community.community", "create", {
-            "name": "浏览器社区%s-%d" % (tag, index), "code": "D%s%d" % (tag, index),
-            "company_id": street_id})
-        compound = rpc("community.compound", "create", {
-            "name": "小区%s-%d" % (tag, index), "community_id": community})
-        building = rpc("community.building", "create", {
-            "name": "1号楼", "compound_id": compound})
-        for room in range(households):
-            household = rpc("community.household", "create", {
-                "building_id": building, "unit": "1", "room": str(101 + room)})
-            for member in range(members):
-                rpc("community.resident", "create", {
-                    "name": "居民%d-%d-%d" % (index, room, member),
-                    "household_id": household})
-        communities.append(community)
+    street_id = rpc.new_street("浏览器街道%s" % tag)
+    communities = [rpc.new_community(
+        street_id, "浏览器社区%s-%d" % (tag, index), "D%s%d" % (tag, index),
+        households)[0] for index, households in enumerate(((2, 2, 2), (1, 1)))]
     # a moved-out resident does not count
     moved = rpc("community.resident", "search", [
         ("community_id", "=", communities[0])], limit=1)

@@ -12,8 +12,8 @@ artifacts/ (git-ignored) for a person to look at.
 import re
 import xmlrpc.client
 
+import playwright.sync_api  # noqa: F401  (a missing Playwright fails the run)
 import pytest
-from playwright.sync_api import sync_playwright
 from zh_text import ZhText
 
 CHROMIUM = "/usr/bin/chromium"
@@ -69,15 +69,9 @@ def _action_id(server, xmlid):
                              "xmlid_to_res_id", [xmlid])
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _watch(page, problems):
+def watch_page(page, problems):
+    """Record on ``problems`` every JavaScript error, console error and
+    HTTP 5xx of ``page``: any of them fails a browser test."""
     page.on("pageerror", lambda exc: problems.append("JS error: %s" % exc))
     page.on("console", lambda msg: msg.type == "error" and problems.append(
         "console error: %s" % msg.text))
@@ -125,7 +119,7 @@ def test_admin_opens_every_street_office_menu(odoo_server, browser,
     page = browser.new_page(viewport={"width": 1366, "height": 900},
                             locale="zh-CN")
     problems = []
-    _watch(page, problems)
+    watch_page(page, problems)
     _login(page, odoo_server["url"])
     # the root menu is on the home screen / app switcher, in Chinese
     page.goto(odoo_server["url"] + "/web#menu_id=%d" % root_id)

@@ -201,12 +201,7 @@ def fault_db(odoo_conf, artifacts_dir, tmp_path_factory):
 
 def street_of_admin(rpc, tag):
     """A street and a community of its own, in the administrator's reach."""
-    district = rpc("res.users", "read", [rpc.uid], ["company_id"])[0][
-        "company_id"][0]
-    street = rpc("res.company", "create", {
-        "name": "故障街道%s" % tag, "parent_id": district,
-        "is_street_office": True})
-    rpc("res.users", "write", [rpc.uid], {"company_ids": [(4, street)]})
+    street = rpc.new_street("故障街道%s" % tag)
     community = rpc("community.community", "create", {
         "name": "故障社区%s" % tag, "code": "F%s" % tag, "company_id": street})
     rpc("res.users", "write", [rpc.uid], {"community_ids": [(4, community)]})

@@ -51,11 +51,6 @@ BOILERPLATE = ("Your logo", "YourLogo", "Page", "Printed on", "Seal",
                "Phone:", "Email:", "Web:", "Odoo")
 
 
-class Admin(Rpc):
-    def ref(self, xmlid):
-        return self("ir.model.data", "xmlid_to_res_id", xmlid)
-
-
 class User:
     """A user's web session (for the report URLs) and XML-RPC."""
 
@@ -110,14 +105,9 @@ def street_today():
 
 @pytest.fixture(scope="module")
 def street(odoo_server):
-    admin = Admin(odoo_server)
+    admin = Rpc(odoo_server)
     tag = str(uuid.uuid4().int)[:8]
-    district = admin("res.users", "read", [admin.uid], ["company_id"])[0][
-        "company_id"][0]
-    company = admin("res.company", "create", {
-        "name": "打印街道%s" % tag, "parent_id": district,
-        "is_street_office": True})
-    admin("res.users", "write", [admin.uid], {"company_ids": [(4, company)]})
+    company = admin.new_street("打印街道%s" % tag)
     community = admin("community.community", "create", {
         "name": "打印社区%s" % tag, "code": "PDF%s" % tag,
         "company_id": company})

@@ -51,12 +51,7 @@ def street(odoo_server):
     rpc = Rpc(odoo_server)
     tag = uuid.uuid4().hex[:8]
     digits = "".join(str(int(char, 16) % 10) for char in tag)[:3]
-    district = rpc("res.users", "read", [rpc.uid], ["company_id"])[0][
-        "company_id"][0]
-    street_id = rpc("res.company", "create", {
-        "name": "泄漏测试街道%s" % tag, "parent_id": district,
-        "is_street_office": True})
-    rpc("res.users", "write", [rpc.uid], {"company_ids": [(4, street_id)]})
+    street_id = rpc.new_street("泄漏测试街道%s" % tag)
     data = {"tag": tag, "street": street_id, "rpc": rpc}
     users = {}
     for role, group in ROLES.items():

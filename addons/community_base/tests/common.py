@@ -1,9 +1,29 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo_test_helper import FakeModelLoader
+
+from odoo import models
 from odoo.tests.common import SavepointCase
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import id_number
+
+
+def fake_model_loader(env):
+    """A loader of test-only models (odoo-test-helper), its registry backed
+    up: ``update_registry(classes)`` adds them, ``restore_registry()``
+    removes them.
+
+    The loader reloads every model of the module it is given, from that
+    module's classes only: under "community_base" it would rebuild
+    community.building without the fields community_grid adds. The fake
+    models get a module of their own instead (the loader restores only
+    modules that had models at backup time, hence the entry).
+    """
+    models.MetaModel.module_to_models.setdefault("community_fake", [])
+    loader = FakeModelLoader(env, "odoo.addons.community_fake.tests")
+    loader.backup_registry()
+    return loader
 
 
 class StreetRoleCase(SavepointCase):

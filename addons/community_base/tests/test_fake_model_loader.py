@@ -6,23 +6,16 @@ Pinned to 1.1.0: 2.x restores the registry in a way Odoo 11 refuses
 (``AttributeError: type object 'base' has no attribute 'id'`` in
 ``_setup_base``); this test keeps the pin honest.
 """
-from odoo_test_helper import FakeModelLoader
-
 from odoo import fields, models
 from odoo.tests.common import SavepointCase
+
+from .common import fake_model_loader
 
 
 class TestFakeModelLoader(SavepointCase):
 
     def test_fake_model_exists_between_update_and_restore(self):
-        # The loader reloads every model of the module it is given, from
-        # that module's classes only: under "community_base" it would rebuild
-        # community.building without the fields community_grid adds. The
-        # fake model gets a module of its own instead (the loader restores
-        # only modules that had models at backup time, hence the entry).
-        models.MetaModel.module_to_models.setdefault("community_fake", [])
-        loader = FakeModelLoader(self.env, "odoo.addons.community_fake.tests")
-        loader.backup_registry()
+        loader = fake_model_loader(self.env)
 
         class CommunityFakeLedger(models.Model):
             _name = "community.fake.ledger"

@@ -2,12 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """community.scoped.mixin and community.scope.copy.mixin on models of the
 test's own (odoo-test-helper), and their use by the models of the addons."""
-from odoo_test_helper import FakeModelLoader
 from psycopg2 import sql
 
 from odoo import fields, models
 
-from .common import CommunityCase
+from .common import CommunityCase, fake_model_loader
 
 
 class TestScopedMixin(CommunityCase):
@@ -15,12 +14,7 @@ class TestScopedMixin(CommunityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # a module of their own: the loader reloads every model of the
-        # module it is given (see test_fake_model_loader.py)
-        models.MetaModel.module_to_models.setdefault("community_fake", [])
-        cls.loader = FakeModelLoader(
-            cls.env, "odoo.addons.community_fake.tests")
-        cls.loader.backup_registry()
+        cls.loader = fake_model_loader(cls.env)
 
         class CommunityFakeScoped(models.Model):
             _name = "community.fake.scoped"

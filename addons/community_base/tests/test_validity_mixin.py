@@ -2,12 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """community.validity.mixin on a model of the test's own (odoo-test-helper):
 one version of a key in force on any day, and the version of a day."""
-from odoo_test_helper import FakeModelLoader
 
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
-from .common import StreetRoleCase
+from .common import StreetRoleCase, fake_model_loader
 
 
 class TestValidityMixin(StreetRoleCase):
@@ -15,12 +14,7 @@ class TestValidityMixin(StreetRoleCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # a module of their own: the loader reloads every model of the
-        # module it is given (see test_fake_model_loader.py)
-        models.MetaModel.module_to_models.setdefault("community_fake", [])
-        cls.loader = FakeModelLoader(
-            cls.env, "odoo.addons.community_fake.tests")
-        cls.loader.backup_registry()
+        cls.loader = fake_model_loader(cls.env)
 
         class CommunityFakeRate(models.Model):
             _name = "community.fake.rate"
