@@ -291,6 +291,39 @@ def module_states(options, name):
     return ours, pending
 
 
+def refreshed_records(options, name):
+    """The values of records shipped ``noupdate`` that the migrations bring
+    up to date: the award rules of the street's staff, the grid-coverage
+    tile's drill-down and the roles whose work page shows the clerk tiles."""
+    conn = connect(options, name)
+    with conn, conn.cursor() as cr:
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT d.name, r.domain_force FROM ir_model_data d
+              JOIN ir_rule r ON r.id = d.res_id
+             WHERE d.module = 'community_eval' AND d.model = 'ir.rule'
+               AND d.name LIKE 'eval_title_award_rule_%'""")
+        rules = dict(cr.fetchall())
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT k.drill_down FROM ir_model_data d
+              JOIN community_kpi k ON k.id = d.res_id
+             WHERE d.module = 'community_grid'
+               AND d.name = 'community_kpi_grid_coverage'""")
+        drill_down = cr.fetchone()[0]
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT d.name, count(rel.*) FROM ir_model_data d
+              LEFT JOIN community_kpi_work_group_rel rel
+                     ON rel.kpi_id = d.res_id
+             WHERE d.module = 'community_base' AND d.name IN (
+                   'community_kpi_residents', 'community_kpi_moves_month')
+             GROUP BY d.name""")
+        work_groups = dict(cr.fetchall())
+    conn.close()
+    return rules, drill_down, work_groups
+
+
 def test_update_bin_run_upgrades_a_database_of_the_last_release(
         odoo_conf, artifacts_dir, tmp_path):
     _path, options = odoo_conf
@@ -339,5 +372,12 @@ def test_update_bin_run_upgrades_a_database_of_the_last_release(
             assert after["validity"][table] == dates, (
                 "the validity of %s (%s before the upgrade, %s after)"
                 % (table, before["columns"][table], after["columns"][table]))
+        rules, drill_down, work_groups = refreshed_records(options, name)
+        for rule in ("leader", "street_clerk", "street_admin"):
+            assert "campaign_id.company_id" in rules[
+                "eval_title_award_rule_%s" % rule], rules
+        assert drill_down == "missing"
+        assert work_groups == {"community_kpi_residents": 1,
+                               "community_kpi_moves_month": 1}
     finally:
         drop(options, name, *filestores)

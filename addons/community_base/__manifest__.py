@@ -70,5 +70,7 @@
         "views/res_authentication_attempt_views.xml",
         "views/auditlog_log_views.xml",
         "views/assets.xml",
+        # after the actions the roles land on
+        "data/res_groups_data.xml",
     ],
 }

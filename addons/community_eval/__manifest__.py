@@ -4,7 +4,7 @@
     "name": "Street Office Evaluation",
     "summary": "Satisfaction surveys, double evaluation, staff performance, "
                "titles and rankings",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",
@@ -34,5 +34,7 @@
         "views/eval_title_award_views.xml",
         "views/eval_staff_check_views.xml",
         "report/eval_reports.xml",
+        # after the actions the roles land on
+        "data/res_groups_data.xml",
     ],
 }

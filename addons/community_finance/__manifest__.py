@@ -57,5 +57,7 @@
         "report/finance_subsidy_report.xml",
         "report/finance_report.xml",
         "report/crossovered_budget_report_templates.xml",
+        # after the actions the roles land on
+        "data/res_groups_data.xml",
     ],
 }

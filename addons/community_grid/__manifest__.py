@@ -47,5 +47,7 @@
         "report/grid_case_report.xml",
         "report/grid_case_report_templates.xml",
         "wizards/grid_case_statistics_wizard_views.xml",
+        # after the actions the roles land on
+        "data/res_groups_data.xml",
     ],
 }

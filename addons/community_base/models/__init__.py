@@ -20,6 +20,7 @@ from . import community_report_pack
 from . import community_ledger_import
 from . import community_ledger_import_error
 from . import res_users
+from . import res_groups
 from . import community_post_type
 from . import community_post
 from . import community_council

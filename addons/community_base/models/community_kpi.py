@@ -1,7 +1,10 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import json
 
+import babel
+from babel.dates import format_date, format_skeleton
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -85,6 +88,56 @@ def sparkline(values):
     return "".join(bars)
 
 
+#: how a trend's period is named on hover (``label``) and under its bar
+#: (``tick``), as Babel skeletons or patterns in the reader's language:
+#: 2026年6月 / 6月, Jun 2026 / Jun
+PERIOD_LABELS = {
+    "day": ("yMMMd", "d"),
+    "month": ("yMMM", "MMM"),
+    "quarter": ("yQQQ", "QQQ"),
+    "year": ("y", "y"),
+}
+
+
+def babel_locale(lang):
+    """The Babel locale of an Odoo language code, English when unknown."""
+    try:
+        return babel.Locale.parse(lang or "en_US")
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale.parse("en_US")
+
+
+def period_label(period, day, locale):
+    """The name of the period of kind ``period`` containing ``day`` in
+    ``locale``, in full and short (for an axis).
+
+    >>> en = babel_locale("en_US")
+    >>> period_label("month", datetime.date(2026, 6, 5), en)
+    ('Jun 2026', 'Jun')
+    >>> period_label("quarter", datetime.date(2026, 6, 5), en)
+    ('Q2 2026', 'Q2')
+    >>> period_label("year", datetime.date(2026, 6, 5), babel_locale("zh_CN"))
+    ('2026年', '2026年')
+    """
+    label, tick = PERIOD_LABELS[period]
+    # Babel has no "QQQ" skeleton alone: the pattern says the same
+    short = (format_date(day, tick, locale=locale) if period == "quarter"
+             else format_skeleton(tick, day, locale=locale))
+    return format_skeleton(label, day, locale=locale), short
+
+
+def trend_is_shown(values):
+    """A trend is drawn when at least two of its periods have a figure: a
+    single bar among empty periods says nothing about a trend.
+
+    >>> trend_is_shown([None, None, 25.0])
+    False
+    >>> trend_is_shown([0.0, 0.0, 0.0])
+    True
+    """
+    return len([value for value in values if value is not None]) >= 2
+
+
 class CommunityKpi(models.Model):
     """A tile of the street dashboard (工作台): a named rule over any model.
 
@@ -99,6 +152,13 @@ class CommunityKpi(models.Model):
     ``tools.user_query``). A domain is evaluated with plain values only
     (ids and dates, never a record), and only the roles that manage tiles
     may try a domain out in the form (``onchange``).
+
+    Each user's dashboard holds the tiles shown to their roles that they
+    can read (``shown``: the same checks as the figures, made before any
+    is computed), so no tile says "not readable"; the tiles of a role's own
+    work (``work_group_ids``) also make its "My work" page, where clerks and
+    grid officers land after login (``res.groups``'
+    ``community_home_action_id``).
     """
 
     _name = "community.kpi"
@@ -205,13 +265,51 @@ class CommunityKpi(models.Model):
         help="Roles that see the tile; empty: every role that may read the "
         "model.",
     )
+    work_group_ids = fields.Many2many(
+        comodel_name="res.groups",
+        relation="community_kpi_work_group_rel",
+        column1="kpi_id",
+        column2="group_id",
+        string="On the work page of",
+        help="Roles whose My work page (where they land after login) shows "
+        "the tile: the figures of their own work, such as the cases "
+        "waiting for them.",
+    )
+    drill_down = fields.Selection(
+        selection=[
+            ("counted", "The records counted"),
+            ("missing", "The records missing"),
+        ],
+        string="Records button opens",
+        required=True,
+        default="counted",
+        help="For a share: the records of the share, or the records it is "
+        "taken of that are not in it (e.g. the households in no grid, "
+        "when the figure is the share of households in a grid).",
+    )
+    shown = fields.Boolean(
+        "Shown to me", compute="_compute_shown", search="_search_shown",
+        help="On the user's dashboard: shown to one of the user's roles, "
+        "and its figure computable with the user's rights.")
+    on_my_work = fields.Boolean(
+        "On my work page", compute="_compute_shown",
+        search="_search_on_my_work",
+        help="On the user's My work page: shown to the user and on the work "
+        "page of one of the user's roles.")
     value = fields.Float(compute="_compute_figures")
     value_display = fields.Char("Figure", compute="_compute_figures")
+    target_display = fields.Char("Target line", compute="_compute_figures")
     trend = fields.Char(compute="_compute_figures")
     trend_display = fields.Char("Trend figures", compute="_compute_figures")
+    trend_points = fields.Char(
+        compute="_compute_figures",
+        help="The trend's periods as JSON: their name in full and short, "
+        "the figure and its text; empty when fewer than two periods have a "
+        "figure.")
     state = fields.Selection(
         selection=[
             ("none", "No target"),
+            ("empty", "No figure yet"),
             ("ok", "On target"),
             ("warning", "Warning"),
             ("alert", "Off target"),
@@ -475,8 +573,12 @@ class CommunityKpi(models.Model):
         return "%s%s%s" % (text, "" if self.unit == "%" else " ", self.unit)
 
     def _state_of(self, value):
-        if value is None or not self.target:
+        if not self.target:
             return "none"
+        if value is None:
+            # a target but nothing to measure yet (no budget, no case
+            # closed this month): neither reached nor missed
+            return "empty"
         if self.higher_is_better:
             if value >= self.target:
                 return "ok"
@@ -485,12 +587,39 @@ class CommunityKpi(models.Model):
             return "ok"
         return "warning" if value <= self.warning_threshold else "alert"
 
+    def _target_display(self, state):
+        """The line under the figure: the target and where the figure
+        stands, e.g. "Target 95.0% · Off target"; empty without a target
+        (the state then says nothing about a target either)."""
+        if not self.target or state in ("none", "denied"):
+            return ""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        return _("Target %(target)s · %(state)s") % {
+            "target": self._format(self.target), "state": labels[state]}
+
+    def _trend_points(self, days, values):
+        """The trend's periods for the dashboard's chart (JSON): each
+        period's name in full and short, its figure (``null`` for none) and
+        the figure's text."""
+        if not trend_is_shown(values):
+            return ""
+        locale = babel_locale(self.env.context.get("lang")
+                              or self.env.user.lang)
+        period = "month" if self.period == "all" else self.period
+        points = []
+        for day, value in zip(days, values):
+            label, tick = period_label(period, day, locale)
+            points.append({"label": label, "tick": tick, "value": value,
+                           "display": self._format(value)})
+        return json.dumps(points, ensure_ascii=False)
+
     @api.depends("model_id", "domain", "aggregate", "field_id", "ratio_domain",
                  "ratio_field_id", "date_field_id", "period", "target",
                  "warning_threshold", "higher_is_better", "unit", "digits")
     def _compute_figures(self):
         denied = {"value": 0.0, "value_display": "—", "trend": "",
-                  "trend_display": "", "state": "denied"}
+                  "trend_display": "", "trend_points": "",
+                  "target_display": "", "state": "denied"}
         manager = self._is_tile_manager()
         for kpi in self:
             model = self.env.get(kpi.model_id.model or "")
@@ -503,12 +632,13 @@ class CommunityKpi(models.Model):
                 # a domain (an unsaved tile has no administrator behind it)
                 kpi.update(denied)
                 continue
-            trend = []
+            trend, days = [], []
             try:
                 if kpi.date_field_id:
                     # the trend's last period is today's: its figure is the
                     # value
-                    trend = kpi._figures_on(kpi._trend_days())
+                    days = kpi._trend_days()
+                    trend = kpi._figures_on(days)
                     value = trend[-1]
                 else:
                     value = kpi._figure_on(kpi._today())
@@ -517,14 +647,76 @@ class CommunityKpi(models.Model):
                 # domain naming ``user``: no figure, never a partial one
                 kpi.update(denied)
                 continue
+            state = kpi._state_of(value)
             kpi.update({
                 "value": value or 0.0,
                 "value_display": kpi._format(value),
-                "trend": sparkline(trend),
+                "target_display": kpi._target_display(state),
+                "trend": sparkline(trend) if trend_is_shown(trend) else "",
                 "trend_display": " → ".join(
                     kpi._format(figure) for figure in trend),
-                "state": kpi._state_of(value),
+                "trend_points": kpi._trend_points(days, trend),
+                "state": state,
             })
+
+    # -- who sees which tile ---------------------------------------------------
+
+    def _readable_tiles(self):
+        """The tiles of ``self`` shown to one of the user's roles (or to
+        all) whose figure the user may compute: the model readable, every
+        field of the domains, the measures and the date readable (the
+        checks of ``tools.user_query`` that the figures make), the domains
+        valid. A tile the user cannot read is not on their dashboard at
+        all, instead of a tile that says "not readable"."""
+        user_groups = self.env.user.groups_id
+        readable = self.browse()
+        for kpi in self:
+            if kpi.group_ids and not kpi.group_ids & user_groups:
+                continue
+            model = self.env.get(kpi.model_name or "")
+            if model is None or not model.check_access_rights(
+                    "read", raise_exception=False):
+                continue
+            try:
+                paths = user_query.domain_fields(kpi._domain(kpi.domain))
+                if kpi.aggregate == "ratio":
+                    paths += user_query.domain_fields(
+                        kpi._domain(kpi.ratio_domain))
+                user_query.check_fields_readable(
+                    model, paths + kpi._measure_fields())
+            except (AccessError, ValidationError):
+                continue
+            readable |= kpi
+        return readable
+
+    def _work_tiles(self):
+        """The tiles of ``self`` on the user's My work page."""
+        user_groups = self.env.user.groups_id
+        return self._readable_tiles().filtered(
+            lambda kpi: kpi.work_group_ids & user_groups)
+
+    def _compute_shown(self):
+        shown = self._readable_tiles()
+        work = self._work_tiles()
+        for kpi in self:
+            kpi.shown = kpi in shown
+            kpi.on_my_work = kpi in work
+
+    def _search_tiles(self, tiles, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_(
+                "Dashboard indicators can only be filtered on being shown "
+                "or not."))
+        return [("id", "in" if (operator == "=") == value else "not in",
+                 tiles.ids)]
+
+    def _search_shown(self, operator, value):
+        return self._search_tiles(
+            self.search([])._readable_tiles(), operator, value)
+
+    def _search_on_my_work(self, operator, value):
+        return self._search_tiles(
+            self.search([])._work_tiles(), operator, value)
 
     # -- who may try a tile out ------------------------------------------------
 
@@ -607,8 +799,17 @@ class CommunityKpi(models.Model):
 
     @api.multi
     def action_open_records(self):
-        """The records behind the figure (for a share: the part)."""
+        """The records behind the figure (for a share: the part, or the
+        rest of the records it is taken of when the tile says so: the
+        households a coverage misses are the ones to act on)."""
         self.ensure_one()
+        if self.aggregate == "ratio" and self.drill_down == "missing":
+            part = expression.normalize_domain(self._domain(self.domain))
+            domain = expression.AND([
+                self._domain(self.ratio_domain),
+                self._period_domain(*self._bounds_on(self._today())),
+                ["!"] + part])
+            return self._action(self.name, domain, "tree,form")
         domain = self._records_domain()
         if self.aggregate == "ratio":
             domain = expression.AND([

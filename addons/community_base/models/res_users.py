@@ -10,6 +10,15 @@ from ..tools import roles
 from ..tools.client_address import client_address
 
 
+def _sets_groups(vals):
+    """Whether ``vals`` of a user change their roles: ``groups_id`` or the
+    user form's one field per role (``in_group_<id>``,
+    ``sel_groups_<ids>``)."""
+    return any(name == "groups_id" or name.startswith(("in_group_",
+                                                       "sel_groups_"))
+               for name in vals)
+
+
 class ResUsers(models.Model):
     """The communities a user works in scope what a community clerk sees."""
 
@@ -43,6 +52,8 @@ class ResUsers(models.Model):
         users = super().create(vals)
         if "community_ids" in vals:
             self.env["ir.rule"].clear_caches()
+        if _sets_groups(vals):
+            users._community_set_home_action()
         return users
 
     @api.multi
@@ -51,7 +62,48 @@ class ResUsers(models.Model):
         # record rules read user.community_ids; their domains are cached
         if "community_ids" in vals:
             self.env["ir.rule"].clear_caches()
+        if _sets_groups(vals):
+            self._community_set_home_action()
         return res
+
+    # -- landing page ------------------------------------------------------------
+
+    def _community_home_action(self):
+        """The landing page of the user's highest role (``res.groups``'
+        ``community_home_priority``), or no action."""
+        self.ensure_one()
+        roles_with_home = self.groups_id.filtered("community_home_action_id")
+        if not roles_with_home:
+            return self.env["ir.actions.actions"]
+        return roles_with_home.sorted(
+            lambda group: (-group.community_home_priority, group.id),
+        )[0].community_home_action_id
+
+    @api.multi
+    def _community_set_home_action(self):
+        """Land each user on the page of their highest role: a user without
+        a home action, or whose home is the page of a role (theirs before a
+        change of roles), gets their roles' page; a page chosen for the
+        user by hand stays."""
+        role_pages = self.env["res.groups"].search(
+            [("community_home_action_id", "!=", False)],
+        ).mapped("community_home_action_id")
+        for user in self:
+            home = user._community_home_action()
+            if user.action_id == home or (
+                    user.action_id and user.action_id not in role_pages):
+                continue
+            user.action_id = home
+
+    @api.model
+    def _community_fill_home_actions(self):
+        """Called by each addon's data file once its roles name their
+        landing pages: the users made before (or by an earlier addon) get
+        theirs, on install and on every upgrade; pages chosen by hand
+        stay."""
+        self.with_context(active_test=False).search(
+            [("share", "=", False)])._community_set_home_action()
+        return True
 
     @api.multi
     def action_unlock_login(self):

@@ -39,3 +39,5 @@ from . import test_validity_mixin
 from . import test_migration
 from . import test_pdf_pages
 from . import test_year_fields
+from . import test_landing
+from . import test_dashboard_roles

@@ -147,16 +147,17 @@ class TestDemoLoader(SavepointCase):
         self.assertEqual(seen.mapped("community_id"), clerk.community_ids)
         for login in ("leader", "clerk_street", "clerk_community1"):
             self.assertIn(login, self.summary["logins"])
-        # leaders and administrators land on the dashboard, clerks on the
-        # menus of their work
+        # leaders and administrators land on the dashboard, clerks on their
+        # work page, as any user given these roles
         dashboard = self.env.ref(
             "community_base.community_kpi_dashboard_action")
+        my_work = self.env.ref("community_base.community_kpi_my_work_action")
         users = self.env["res.users"].search([
             ("login", "in", ["leader", "admin_street", "clerk_community1"])])
         self.assertEqual(
             {user.login: user.action_id.id for user in users},
             {"leader": dashboard.id, "admin_street": dashboard.id,
-             "clerk_community1": False})
+             "clerk_community1": my_work.id})
         self.assertEqual(admin.action_id.id, dashboard.id)
 
     def test_the_main_company_is_the_first_street(self):

@@ -474,9 +474,8 @@ class _DemoLoader(object):
         })
         lang = "zh_CN" if env["res.lang"].search(
             [("code", "=", "zh_CN")]) else "en_US"
-        # leaders and administrators land on the dashboard
-        dashboard = env.ref("community_base.community_kpi_dashboard_action")
-        admin.action_id = dashboard.id
+        # each user lands on the page of their roles (res.users
+        # _community_set_home_action), as any user given a role
         for login, name, group_xmlids, scope in DEMO_USERS:
             groups = [env.ref(xmlid, raise_if_not_found=False)
                       for xmlid in group_xmlids]
@@ -493,8 +492,6 @@ class _DemoLoader(object):
                 "company_ids": [(6, 0, [main_street.id])],
                 "community_ids": [(6, 0, scoped.ids)],
                 "groups_id": [(6, 0, [group.id for group in groups])],
-                "action_id": dashboard.id if login in (
-                    "leader", "admin_street") else False,
             })
 
 
