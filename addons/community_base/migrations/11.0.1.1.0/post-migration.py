@@ -6,6 +6,8 @@ upgraded database gets the clerk role on them here, unless an administrator
 has already chosen the roles whose work page shows them."""
 from odoo import SUPERUSER_ID, api
 
+from odoo.addons.community_base.tools import roles
+
 CLERK_TILES = ("community_base.community_kpi_residents",
                "community_base.community_kpi_moves_month")
 
@@ -13,7 +15,7 @@ CLERK_TILES = ("community_base.community_kpi_residents",
 def migrate(cr, version):
     # sudo: a migration runs at upgrade, not reachable by users
     env = api.Environment(cr, SUPERUSER_ID, {})
-    clerk = env.ref("community_base.group_community_clerk")
+    clerk = env.ref(roles.COMMUNITY_CLERK)
     for xmlid in CLERK_TILES:
         tile = env.ref(xmlid, raise_if_not_found=False)
         if tile and not tile.work_group_ids:
