@@ -53,20 +53,23 @@ def running_odoo(conf_path, log_path, *extra_args):
 
 
 class Rpc:
-    """XML-RPC as the administrator of a running server (the ``odoo_server``
-    fixture): ``rpc(model, method, *args, **kwargs)``. Its logins succeed,
-    so they never count towards a login ban."""
+    """XML-RPC as the administrator (or ``login``) of a running server (the
+    ``odoo_server`` fixture, or any ``{"url", "db"}``):
+    ``rpc(model, method, *args, **kwargs)``. Its logins succeed, so they
+    never count towards a login ban."""
 
-    def __init__(self, server):
+    def __init__(self, server, login="admin", password="admin"):
         self.url, self.db = server["url"], server["db"]
+        self.password = password
         common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, "admin", "admin", {})
+        self.uid = common.authenticate(self.db, login, password, {})
+        assert self.uid, "cannot log in as %s" % login
         self.models = xmlrpc.client.ServerProxy(
             self.url + "/xmlrpc/2/object", allow_none=True)
 
     def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(self.db, self.uid, "admin", model, method,
-                                      list(args), kw)
+        return self.models.execute_kw(self.db, self.uid, self.password, model,
+                                      method, list(args), kw)
 
     def ref(self, xmlid):
         """The id of the record ``xmlid``."""

@@ -43,7 +43,7 @@ from pathlib import Path
 import openpyxl
 import psycopg2
 import pytest
-from server_process import ROOT, free_port
+from server_process import ROOT, Rpc, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -126,20 +126,6 @@ def odoo_process(conf_path, log_path):
 def kill(proc):
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-
-
-class Rpc:
-    def __init__(self, url, db, login="admin", password="admin"):
-        self.db, self.password = db, password
-        common = xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(db, login, password, {})
-        assert self.uid, "cannot log in as %s" % login
-        self.models = xmlrpc.client.ServerProxy(
-            url + "/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(self.db, self.uid, self.password,
-                                      model, method, list(args), kw)
 
 
 def wait_for(what, predicate, timeout=180, step=0.5):
@@ -326,7 +312,7 @@ def test_server_killed_during_a_ledger_import(fault_db, tmp_path):
         return result
 
     with odoo_process(fault_db["conf"], fault_db["log"]) as (proc, url):
-        rpc = Rpc(url, db)
+        rpc = Rpc({"url": url, "db": db})
         _street, community = street_of_admin(rpc, tag)
         import_id = rpc("community.ledger.import", "create", {
             "community_id": community, "file": data,
@@ -349,7 +335,7 @@ def test_server_killed_during_a_ledger_import(fault_db, tmp_path):
     assert job_state(options, db, job_uuid) == "started"
 
     with odoo_process(fault_db["conf"], fault_db["log"]) as (proc, url):
-        rpc = Rpc(url, db)
+        rpc = Rpc({"url": url, "db": db})
 
         def finished():
             record = rpc("community.ledger.import", "read", [import_id], [
@@ -376,7 +362,7 @@ def test_server_killed_during_a_report_pack(fault_db):
         """, (pack_id,))
 
     with odoo_process(fault_db["conf"], fault_db["log"]) as (proc, url):
-        rpc = Rpc(url, db)
+        rpc = Rpc({"url": url, "db": db})
         street, _community = street_of_admin(rpc, tag)
         pack_id = rpc("community.report.pack", "create", {
             "company_id": street, "month": "2026-10-01"})
@@ -398,7 +384,7 @@ def test_server_killed_during_a_report_pack(fault_db):
     assert job_state(options, db, job_uuid) == "started"
 
     with odoo_process(fault_db["conf"], fault_db["log"]) as (proc, url):
-        rpc = Rpc(url, db)
+        rpc = Rpc({"url": url, "db": db})
 
         def finished():
             pack = rpc("community.report.pack", "read", [pack_id],
@@ -481,7 +467,7 @@ def test_postgresql_restarted_under_a_running_server(
     def ask(url):
         """One request that needs the database: log in and count."""
         try:
-            rpc = Rpc(url, source)
+            rpc = Rpc({"url": url, "db": source})
             return rpc("res.partner", "search_count", []) > 0
         except (xmlrpc.client.Fault, OSError):
             return False
