@@ -83,6 +83,15 @@ class ResAuthenticationAttempt(models.Model):
             return SETTINGS[key]
 
     @api.model
+    def _window_start(self, key):
+        """The start of the window of the setting ``key`` (seconds) before
+        now, to the microsecond as ``create_date`` is stored: cut to the
+        second, the window would last up to a second longer than set."""
+        start = datetime.datetime.utcnow() - datetime.timedelta(
+            seconds=self._setting(key))
+        return start.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    @api.model
     def _trusted_proxies(self):
         """The networks whose ``X-Forwarded-For`` names the client: the
         server's ``trusted_proxies`` option (the deployment knows its proxy:
@@ -128,16 +137,14 @@ class ResAuthenticationAttempt(models.Model):
         """True while ``remote`` has ``max_by_ip`` failures within the
         window (since its last unlock); a success does not clear them, so
         an attacker cannot reset the count with an account of their own."""
-        now = datetime.datetime.utcnow()
-        start = now - datetime.timedelta(
-            seconds=self._setting("auth_brute_force.ip_window_seconds"))
+        start = self._window_start("auth_brute_force.ip_window_seconds")
         since = self._last_unlock_id([("remote", "=", remote),
                                       ("login", "=", False)])
         # sudo: attempts are admin-only; the login being checked gets a count
         failures = self.sudo().search_count([
             ("remote", "=", remote), ("result", "=", "failed"),
             ("id", ">", since),
-            ("create_date", ">=", fields.Datetime.to_string(start))])
+            ("create_date", ">=", start)])
         return failures >= self._setting("auth_brute_force.max_by_ip")
 
     @api.model
@@ -160,11 +167,9 @@ class ResAuthenticationAttempt(models.Model):
             order="id desc", limit=1)
         since = max(last_ok.id or 0, self._last_unlock_id(
             [("login", "=", login), ("remote", "=", False)]))
-        start = now - datetime.timedelta(
-            seconds=self._setting("auth_brute_force.login_window_seconds"))
+        start = self._window_start("auth_brute_force.login_window_seconds")
         domain = [("login", "=", login), ("result", "=", "failed"),
-                  ("id", ">", since),
-                  ("create_date", ">=", fields.Datetime.to_string(start))]
+                  ("id", ">", since), ("create_date", ">=", start)]
         failures = attempts.search_count(domain)
         limit = self._setting("auth_brute_force.max_by_login")
         if failures < limit:

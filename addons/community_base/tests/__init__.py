@@ -41,3 +41,4 @@ from . import test_pdf_pages
 from . import test_year_fields
 from . import test_landing
 from . import test_dashboard_roles
+from . import test_authentication_window
