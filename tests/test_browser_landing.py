@@ -11,7 +11,8 @@ a record of that work is on it with the figure the user's rights give
 (leader and street administrator: the dashboard's residents tile; clerks:
 their work page's residents tile; the grid officer: the households of
 their grid to visit; the finance officer: the budget line of their
-community; the evaluator: their score sheet of the community). The time
+community; the evaluator: their score sheet of the community; the case handler: the case dispatched
+to them on the dispatch board). The time
 from the login button to that record is printed per role (``-s`` shows
 it) and any JavaScript error or HTTP 5xx fails the test.
 """
@@ -89,6 +90,7 @@ def street(odoo_server):
         "finance_officer": user(
             "finance", "community_finance.group_finance_officer"),
         "evaluator": user("evaluator", "community_eval.group_evaluator"),
+        "case_handler": user("handler", "community_grid.group_case_handler"),
     }
     uid = {role: rpc("res.users", "search", [("login", "=", login)])[0]
            for role, login in logins.items()}
@@ -133,6 +135,18 @@ def street(odoo_server):
         "evaluator_ids": [(6, 0, [uid["evaluator"]])]})
     _button(odoo_server, "eval.campaign", "action_open", [campaign])
 
+    # a case of the first community dispatched to the case handler
+    category = rpc("grid.case.category", "create", {
+        "name": "落地类别%s" % tag, "code": "LC%s" % tag, "level": "street"})
+    household = rpc("community.household", "search", [
+        ("building_id", "=", buildings[0])], limit=1)[0]
+    case = rpc("grid.case", "create", {
+        "category_id": category, "household_id": household,
+        "description": "<p>楼道堆物%s</p>" % tag, "channel": "visit",
+        "handler_user_id": uid["case_handler"]})
+    rpc("grid.case", "action_dispatch", [case])
+    case_name = rpc("grid.case", "read", [case], ["name"])[0]["name"]
+
     def tile_name(xmlid):
         return rpc("community.kpi", "read", [
             rpc.ref(xmlid)], ["name"],
@@ -160,6 +174,7 @@ def street(odoo_server):
             community_names[communities[0]], None),
         "evaluator": ("community_eval.eval_sheet_my_action",
                       community_names[communities[0]], None),
+        "case_handler": ("community_grid.grid_case_action", case_name, None),
     }
     return rpc, logins, expected
 
@@ -172,7 +187,7 @@ def _action_title(rpc, xmlid):
 
 @pytest.mark.parametrize("role", [
     "leader", "admin_street", "clerk_street", "clerk_community",
-    "grid_officer", "finance_officer", "evaluator"])
+    "grid_officer", "finance_officer", "evaluator", "case_handler"])
 def test_each_role_lands_on_its_work(odoo_server, street, browser, role,
                                      artifacts_dir):
     rpc, logins, expected = street
@@ -189,8 +204,9 @@ def test_each_role_lands_on_its_work(odoo_server, street, browser, role,
     started = time.monotonic()
     page.click("button[type=submit]")
     page.wait_for_selector(NAVBAR, timeout=120000)
-    if figure is None:   # a list: the row of the record
-        item = page.locator(".o_content .o_data_row", has_text=record).first
+    if figure is None:   # a list or a board: the row or card of the record
+        item = page.locator(".o_content .o_data_row, .o_content "
+                            ".o_kanban_record", has_text=record).first
     else:                # a dashboard: the tile of exactly that name
         item = page.locator(".o_content .o_kanban_record").filter(
             has=page.locator(".o_community_kpi_name", has_text=re.compile(
