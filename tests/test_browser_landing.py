@@ -11,10 +11,10 @@ a record of that work is on it with the figure the user's rights give
 (leader and street administrator: the dashboard's residents tile; clerks:
 their work page's residents tile; the grid officer: the households of
 their grid to visit; the finance officer: the budget line of their
-community; the evaluator: their score sheet of the community; the case handler: the case dispatched
-to them on the dispatch board). The time
-from the login button to that record is printed per role (``-s`` shows
-it) and any JavaScript error or HTTP 5xx fails the test.
+community; the evaluator: their score sheet of the community; the case
+handler: the case dispatched to them on the dispatch board). The time from
+the login button to that record is printed per role (``-s`` shows it) and
+any JavaScript error or HTTP 5xx fails the test.
 """
 import datetime
 import re
