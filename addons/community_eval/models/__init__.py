@@ -2,6 +2,7 @@
 # One import per line, in load order, so that new parts add theirs
 # without touching the others' lines.
 from . import eval_target_mixin
+from . import date_range
 from . import eval_rule
 from . import eval_scheme
 from . import eval_indicator

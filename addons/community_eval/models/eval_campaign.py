@@ -37,10 +37,17 @@ class EvalCampaign(models.Model):
     company_id = fields.Many2one(
         comodel_name="res.company", string="Street", required=True,
         index=True, default=lambda self: self.env.user.company_id)
+    period_type = fields.Selection(related="scheme_id.period_type",
+                                   readonly=True)
     date_range_id = fields.Many2one(
         comodel_name="date.range", string="Period", required=True,
         index=True, ondelete="restrict",
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={"draft": [("readonly", False)]},
+        # the picker offers what _check_period accepts: ranges covering
+        # one calendar period of the scheme's kind, shared or the street's
+        domain="[('eval_period_type', '=', period_type), "
+               "'|', ('company_id', '=', False), "
+               "('company_id', '=', company_id)]")
     date_start = fields.Date(related="date_range_id.date_start", store=True,
                              readonly=True, index=True)
     date_end = fields.Date(related="date_range_id.date_end", store=True,
@@ -56,6 +63,7 @@ class EvalCampaign(models.Model):
         # who scores is for those who run the campaign and the evaluators,
         # not for the targets' clerks nor the leader (who read results)
         groups=roles.field_groups(roles.STREET_CLERK, roles.EVALUATOR),
+        domain=lambda self: self._evaluator_domain(),
         help="People who score with their own login: each gets a sheet "
              "per target.")
     community_ids = fields.Many2many(
@@ -70,7 +78,9 @@ class EvalCampaign(models.Model):
         help="Empty: every functional department.")
     staff_ids = fields.Many2many(
         comodel_name="res.users", relation="eval_campaign_staff_rel",
-        column1="campaign_id", column2="user_id", string="Staff members")
+        column1="campaign_id", column2="user_id", string="Staff members",
+        # the street's own staff, not every login of the database
+        domain="[('share', '=', False), ('company_ids', 'in', [company_id])]")
     sheet_ids = fields.One2many(
         comodel_name="eval.sheet", inverse_name="campaign_id",
         string="Score sheets")
@@ -82,14 +92,35 @@ class EvalCampaign(models.Model):
         string="Answered sheets", compute="_compute_counts")
     note = fields.Text()
 
+    def _evaluator_domain(self):
+        """Who may be chosen to score: users holding the evaluator role in
+        the campaign's street (a client-side domain: the street is the
+        form's)."""
+        group = self.env.ref(roles.EVALUATOR, raise_if_not_found=False)
+        return ("[('groups_id', 'in', [%d]), "
+                "('company_ids', 'in', [company_id])]" % (group.id if group else 0))
+
     @api.depends("sheet_ids.state")
     def _compute_counts(self):
-        for campaign in self:
+        """Counted by the database in one grouped query for the whole
+        list, not by loading every sheet of every campaign."""
+        counts = {}
+        campaign_ids = [campaign_id for campaign_id in self.ids
+                        if isinstance(campaign_id, int)]
+        if campaign_ids:
             # sudo: counts only, of sheets a leader may not read
-            sheets = campaign.sudo().sheet_ids
-            campaign.sheet_count = len(sheets)
-            campaign.response_count = len(
-                sheets.filtered(lambda sheet: sheet.state == "done"))
+            groups = self.env["eval.sheet"].sudo().read_group(
+                [("campaign_id", "in", campaign_ids)],
+                ["campaign_id", "state"], ["campaign_id", "state"],
+                lazy=False)
+            for group in groups:
+                key = (group["campaign_id"][0], group["state"])
+                counts[key] = group["__count"]
+        for campaign in self:
+            done = counts.get((campaign.id, "done"), 0)
+            campaign.sheet_count = done + counts.get(
+                (campaign.id, "draft"), 0)
+            campaign.response_count = done
 
     @api.constrains("scheme_id", "date_range_id", "company_id")
     def _check_period(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.community_base.tools import roles
@@ -53,6 +53,15 @@ class EvalSheet(models.Model):
     line_ids = fields.One2many(
         comodel_name="eval.sheet.line", inverse_name="sheet_id",
         string="Scores")
+    setup_locked = fields.Boolean(
+        string="Answers only", compute="_compute_setup_locked",
+        help="The user only enters answers: the campaign, the target and "
+             "the source of the sheet are read only for them.")
+
+    def _compute_setup_locked(self):
+        locked = not may_set_up_sheets(self.env)
+        for sheet in self:
+            sheet.setup_locked = locked
 
     @api.constrains("campaign_id", "target_community_id",
                     "target_partner_id", "target_user_id")
@@ -141,17 +150,34 @@ def campaign_check_scoring(campaign):
             % campaign.name)
 
 
+def may_set_up_sheets(env):
+    """Whether the user of ``env`` sets sheets up (campaign, target,
+    source): the street's clerks and administrators, not the evaluators
+    who only answer."""
+    return env.uid == SUPERUSER_ID or env.user.has_group(roles.STREET_CLERK)
+
+
 def check_evaluator_fields(records, vals, allowed):
-    """Evaluators who are not clerks change only ``allowed`` fields."""
+    """Evaluators who are not clerks change only ``allowed`` fields; the
+    refusal names the sheets and the fields by their labels."""
     env = records.env
-    if env.uid == 1 or env.user.has_group(roles.STREET_CLERK):
+    if may_set_up_sheets(env):
         return
     forbidden = set(vals) - allowed
     if forbidden:
         sheets = records.mapped("sheet_id") if (
             records._name == "eval.sheet.line") else records
+        names = []
+        for sheet in sheets:
+            # sudo: the name of the sheet's campaign, shown on the sheet
+            campaign = sheet.sudo().campaign_id
+            names.append("%s (%s)" % (sheet.target_name, campaign.name))
+        labels = sorted(
+            records._fields[name]._description_string(env)
+            if name in records._fields else name for name in forbidden)
         raise AccessError(_(
-            "%(records)s: an evaluator may only enter answers, not change "
-            "%(fields)s.") % {
-                "records": ", ".join(sheets.mapped("target_name")),
-                "fields": ", ".join(sorted(forbidden))})
+            "Score sheet %(records)s: an evaluator only enters the "
+            "answers; %(fields)s are set by the clerks who run the "
+            "campaign.") % {
+                "records": ", ".join(names),
+                "fields": ", ".join(labels)})

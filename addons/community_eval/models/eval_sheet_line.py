@@ -38,6 +38,51 @@ class EvalSheetLine(models.Model):
     points = fields.Float()
     score = fields.Float(compute="_compute_score", store=True,
                          help="The answer as a score from 0 to 100.")
+    guidance = fields.Text(
+        string="Scoring guidance", compute="_compute_guidance",
+        help="What the indicator rates and how it is scored, shown where "
+             "the evaluator scores it.")
+    answer_summary = fields.Char(
+        string="Rating", compute="_compute_answer_summary",
+        help="The answer given, the points out of the maximum, or that it "
+             "is still to be answered.")
+
+    @api.depends("indicator_id.description", "indicator_id.scale",
+                 "indicator_id.max_points",
+                 "sheet_id.campaign_id.scheme_id")
+    def _compute_guidance(self):
+        for line in self:
+            indicator = line.indicator_id
+            parts = [indicator.description] if indicator.description else []
+            if indicator.scale == "points":
+                parts.append(_("Score from 0 to %s points.")
+                             % _number(indicator.max_points))
+            elif indicator:
+                points = (line.sheet_id.campaign_id.scheme_id
+                          or indicator.scheme_id).answer_points()
+                labels = dict(self._fields["answer"]._description_selection(
+                    self.env))
+                parts.append(_("Choose one: %s.") % ", ".join(
+                    _("%(answer)s (%(points)s points)") % {
+                        "answer": labels[answer],
+                        "points": _number(points[answer])}
+                    for answer in scoring.ANSWERS))
+            line.guidance = "\n".join(parts)
+
+    @api.depends("answer", "points", "indicator_id.scale",
+                 "indicator_id.max_points")
+    def _compute_answer_summary(self):
+        labels = dict(self._fields["answer"]._description_selection(
+            self.env))
+        for line in self:
+            if line.indicator_id.scale == "points":
+                line.answer_summary = _("%(points)s of %(max)s points") % {
+                    "points": _number(line.points),
+                    "max": _number(line.indicator_id.max_points)}
+            elif line.answer:
+                line.answer_summary = labels[line.answer]
+            else:
+                line.answer_summary = _("To answer")
 
     @api.depends("answer", "points", "indicator_id.scale",
                  "indicator_id.max_points",
@@ -83,3 +128,8 @@ class EvalSheetLine(models.Model):
             campaign_check_scoring(line.sheet_id.sudo().campaign_id)
         check_evaluator_fields(self, vals, EVALUATOR_LINE_FIELDS)
         return super().write(vals)
+
+
+def _number(value):
+    """A mark as a clerk writes it: 10, 8.5."""
+    return ("%.2f" % (value or 0.0)).rstrip("0").rstrip(".")

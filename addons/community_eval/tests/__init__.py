@@ -19,3 +19,4 @@ from . import test_kpi_security
 from . import test_evaluator_privacy
 from . import test_result_visibility
 from . import test_title_award_street
+from . import test_eval_setup

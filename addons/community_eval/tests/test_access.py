@@ -171,11 +171,12 @@ class TestEvalAccess(EvalCase):
 
     def test_evaluator_cannot_retarget_own_sheet(self):
         sheet = self.own_sheet.sudo(self.evaluator.id)
-        with self.assertRaisesRegex(AccessError, "target_community_id"):
+        # the refusal names the fields by their labels
+        with self.assertRaisesRegex(AccessError, "Target community"):
             sheet.write({"target_community_id": self.community_b1.id})
-        with self.assertRaisesRegex(AccessError, "evaluator_user_id"):
+        with self.assertRaisesRegex(AccessError, "Evaluator"):
             sheet.write({"evaluator_user_id": self.evaluator2.id})
-        with self.assertRaisesRegex(AccessError, "indicator_id"):
+        with self.assertRaisesRegex(AccessError, "Indicator"):
             sheet.line_ids[0].write(
                 {"indicator_id": sheet.line_ids[1].indicator_id.id})
         self.assertEqual(self.own_sheet.evaluator_user_id, self.evaluator)

@@ -23,6 +23,7 @@ import random
 from odoo import SUPERUSER_ID, api
 
 from odoo.addons.community_base.tools import roles
+from odoo.addons.community_base.tools.demo_data import DEPARTMENTS
 from odoo.addons.community_base.tools.demo_loader import demo_today
 
 MODULE = "community_eval"
@@ -159,13 +160,30 @@ def _resident_surveys(env, street, today, rng):
             campaign.action_close()
 
 
-def _department_rating(env, street, year):
-    departments = env["res.partner"].search(
+def _departments(env):
+    """The functional departments the communities rate: those of the
+    database, or the demo district's (as partners, the targets of a
+    department rating) when there are none."""
+    Partner = env["res.partner"]
+    departments = Partner.search(
         [("organisation_type", "=", "department")], limit=10)
+    if departments:
+        return departments
+    for name in DEPARTMENTS:
+        departments |= Partner.create({
+            "name": name, "is_company": True,
+            "organisation_type": "department", "company_id": False})
+    return departments
+
+
+def _department_rating(env, street, year):
+    """This year's rating of the departments, open, with the demo
+    evaluator's sheets to fill in: the work they land on."""
     evaluator = env["res.users"].search([("login", "=", "evaluator")],
                                         limit=1)
-    if not departments or not evaluator:
+    if not evaluator:
         return
+    departments = _departments(env)
     period = _range(env, "date_range_type_year_demo", "年度",
                     "%s年" % year, datetime.date(year, 1, 1),
                     datetime.date(year, 12, 31))
