@@ -14,31 +14,19 @@ journal entries.
 import io
 import re
 import uuid
-import xmlrpc.client
 
 import openpyxl
 import pytest
+import requests
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
-from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR
+from server_process import Rpc
+from test_browser_menus import CHROMIUM, CHROMIUM_ARGS, NAVBAR, watch_page
 
 pytestmark = pytest.mark.browser
 
 HOUSEHOLDS = 7
 PASSWORD = "finance-browser-test"
-
-
-class Rpc:
-    def __init__(self, server, login="admin", password="admin"):
-        self.url, self.db, self.password = server["url"], server["db"], password
-        common = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/common")
-        self.uid = common.authenticate(self.db, login, password, {})
-        assert self.uid, login
-        self.models = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object")
-
-    def __call__(self, model, method, *args, **kw):
-        return self.models.execute_kw(self.db, self.uid, self.password, model,
-                                      method, list(args), kw)
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +247,185 @@ def test_finance_officer_budgets_spends_and_exports_in_chinese(
     assert total[8] == pytest.approx(spent)           # 实际支出
     assert total[6] == budget["total_planned"]        # 调整后预算
     assert total[10] == pytest.approx(budget["total_planned"] - spent)
+
+
+# -- the first hour (issue 16, item 6) ---------------------------------------
+
+def _login_as(browser, url, login, problems):
+    page = browser.new_page(viewport={"width": 1366, "height": 900},
+                            locale="zh-CN")
+    watch_page(page, problems)
+    page.goto(url + "/web/login")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector(NAVBAR, timeout=120000)
+    return page
+
+
+def _menu_texts(page, rpc):
+    """(top-level entries, every entry) of the street office's menu bar as
+    the page holds them (web_responsive's secondary menu of the app)."""
+    root = rpc.ref("community_base.menu_root")
+    page.goto(page.url.split("#")[0] + "#menu_id=%d" % root)
+    page.reload()
+    selector = 'ul.oe_secondary_menu[data-menu-parent="%d"]' % root
+    page.wait_for_selector(selector, state="attached", timeout=60000)
+    return page.eval_on_selector(selector, """menu => {
+        const anchors = [...menu.querySelectorAll("a")];
+        const text = node => node.textContent.trim();
+        const headers = [...menu.querySelectorAll(".dropdown-header")].map(
+            header => header.firstChild.textContent.trim());
+        return [
+            anchors.filter(a => !a.closest(".dropdown-menu")).map(text),
+            anchors.map(text).concat(headers)];
+    }""")
+
+
+def _open_action(page, url, action):
+    page.goto(url + "/web#action=%d" % action)
+    page.reload()
+    page.wait_for_selector(".o_content .o_list_view, .o_content .o_form_view",
+                           timeout=60000)
+    page.wait_for_selector(".o_loading", state="hidden", timeout=60000)
+
+
+@pytest.fixture(scope="module")
+def clerk(street):
+    """A community clerk of the street's community (a finance role that
+    proposes budgets)."""
+    rpc = street["rpc"]
+    login = "clerk_%s" % street["login"]
+    rpc("res.users", "create", {
+        "name": "社区文员%s" % street["login"][-6:], "login": login,
+        "password": PASSWORD, "lang": "zh_CN",
+        "company_id": street["street_id"],
+        "company_ids": [(6, 0, [street["street_id"]])],
+        "community_ids": [(6, 0, [street["community_id"]])],
+        "groups_id": [(6, 0, [rpc.ref(
+            "community_base.group_community_clerk")])]})
+    return login
+
+
+def _button(server, login, model, method, ids):
+    """Click a button as ``login`` over JSON-RPC: a button that returns
+    None has no XML-RPC answer."""
+    http = requests.Session()
+    answer = http.post(server["url"] + "/web/session/authenticate", json={
+        "jsonrpc": "2.0", "method": "call", "params": {
+            "db": server["db"], "login": login, "password": PASSWORD}})
+    assert answer.json().get("result", {}).get("uid"), answer.text
+    answer = http.post(server["url"] + "/web/dataset/call_kw", json={
+        "jsonrpc": "2.0", "method": "call", "params": {
+            "model": model, "method": method, "args": [ids], "kwargs": {}}})
+    assert "error" not in answer.json(), answer.text
+
+
+def _approved_line(server, street):
+    """A budget line of the street's approved budget with a commitment and
+    a posted expense: made over XML-RPC by the finance officer unless the
+    first test left an approved budget."""
+    officer = street["officer"]
+    budgets = officer("crossovered.budget", "search_read", [
+        ("company_id", "=", street["street_id"])], fields=["state"])
+    if not budgets:
+        wizard = officer("finance.allocation.wizard", "create", {
+            "company_id": street["street_id"]})
+        officer("finance.allocation.wizard", "action_compute", [wizard])
+        officer("finance.allocation.wizard", "action_create_budget_lines",
+                [wizard])
+        budget = officer("finance.allocation.wizard", "read", [wizard],
+                         ["budget_id"])[0]["budget_id"][0]
+        for method in ("action_budget_confirm", "action_budget_validate"):
+            _button(server, street["login"], "crossovered.budget", method,
+                    [budget])
+        accounts = _expense_accounts(officer, street)
+        ids = {row["code"]: row["id"] for row in officer(
+            "account.account", "search_read", [
+                ("company_id", "=", street["street_id"]),
+                ("code", "in", [accounts["expense"], accounts["bank"]])],
+            fields=["code"])}
+        analytic = officer("community.community", "read", [
+            street["community_id"]], ["analytic_account_id"])[0][
+                "analytic_account_id"][0]
+        journal = officer("account.journal", "search", [
+            ("company_id", "=", street["street_id"]), ("type", "=", "bank")],
+            limit=1)[0]
+        move = officer("account.move", "create", {
+            "journal_id": journal, "ref": "社区活动物料", "line_ids": [
+                (0, 0, {"name": "社区活动物料", "debit": 60.0, "credit": 0.0,
+                        "account_id": ids[accounts["expense"]],
+                        "analytic_account_id": analytic}),
+                (0, 0, {"name": "社区活动物料", "debit": 0.0, "credit": 60.0,
+                        "account_id": ids[accounts["bank"]]})]})
+        officer("account.move", "post", [move])
+    standard = officer("finance.fund.standard", "search_read", [
+        ("company_id", "=", street["street_id"]), ("code", "=", "CWF")],
+        fields=["budget_post_id"])[0]
+    line = officer("crossovered.budget.lines", "search", [
+        ("company_id", "=", street["street_id"]),
+        ("general_budget_id", "=", standard["budget_post_id"][0])])[0]
+    officer("finance.commitment", "create", {
+        "name": "重阳节敬老活动", "budget_line_id": line, "amount": 30.0})
+    return line
+
+
+def test_finance_officer_first_hour_in_chinese(odoo_server, street, clerk,
+                                               browser, artifacts_dir):
+    """One finance root, each menu name once, a budget line that opens
+    its commitments and expenses, and the office funds shown by bands."""
+    rpc, url = street["rpc"], odoo_server["url"]
+    line = _approved_line(odoo_server, street)
+    problems = []
+
+    page = _login_as(browser, url, street["login"], problems)
+    tops, every = _menu_texts(page, rpc)
+    page.screenshot(path=str(artifacts_dir / "finance_menus.png"))
+    assert tops.count("准财政") == 1, tops
+    assert "预算编制" not in tops and "专款与购买服务" not in tops, tops
+    for name in ("预算执行", "经费分配"):
+        assert every.count(name) == 1, (name, every)
+
+    # the budget lines list opens a line, whose buttons open its
+    # commitments and its expenses
+    _open_action(page, url, rpc.ref(
+        "community_finance.crossovered_budget_lines_action"))
+    headers = page.inner_text(".o_list_view thead")
+    assert "预算科目" in headers and "预算状况" not in headers, headers
+    page.goto(url + "/web#action=%d&model=crossovered.budget.lines"
+              "&view_type=form&id=%d" % (rpc.ref(
+                  "community_finance.crossovered_budget_lines_action"), line))
+    page.reload()
+    buttons = page.locator(".o_form_view .oe_button_box")
+    buttons.wait_for(timeout=60000)
+    page.screenshot(path=str(artifacts_dir / "finance_budget_line.png"))
+    box = ".o_form_view .oe_button_box button"
+    page.locator(box).filter(has_text="预算占用").first.click()
+    page.wait_for_selector(
+        '.o_list_view td:has-text("重阳节敬老活动")', timeout=60000)
+    page.locator(".o_control_panel .breadcrumb li a").nth(1).click()
+    items = page.locator(box).filter(has_text="支出明细").first
+    items.wait_for(timeout=60000)
+    items.click()
+    page.wait_for_selector(".o_list_view tbody tr.o_data_row", timeout=60000)
+    page.screenshot(path=str(artifacts_dir / "finance_line_expenses.png"))
+
+    # the office funds: by bands, no rate per household of 0
+    _open_action(page, url, rpc.ref(
+        "community_finance.finance_fund_standard_action"))
+    row = page.locator(".o_list_view tbody tr.o_data_row").filter(
+        has_text="OFF").first
+    text = row.inner_text()
+    assert "按档次" in text and "¥ 0.00" not in text, text
+    assert "每户标准" not in page.inner_text(".o_list_view thead")
+    page.screenshot(path=str(artifacts_dir / "finance_standards.png"))
+    page.close()
+
+    # a clerk meets the same root, with the budget proposals under it
+    page = _login_as(browser, url, clerk, problems)
+    tops, every = _menu_texts(page, rpc)
+    page.screenshot(path=str(artifacts_dir / "finance_menus_clerk.png"))
+    assert tops.count("准财政") == 1, tops
+    assert "预算编制" not in tops and "预算编制" in every, every
+    page.close()
+    assert not problems, "\n".join(problems)

@@ -78,6 +78,21 @@ def _check_dated_today(call):
     assert budgets[0]["total_actual"] > 0, budgets
 
 
+def _check_finance(call):
+    """The funds the demo's admission requests opened received their
+    money, and committed budget keeps a line's available amount (可用余额)
+    below its variance (预算差异)."""
+    funds = call("finance.fund", "search_read",
+                 [("admission_request_id", "!=", False)],
+                 fields=["name", "received_amount"])
+    assert funds, "no fund opened by an admission request"
+    assert all(fund["received_amount"] > 0 for fund in funds), funds
+    lines = call("crossovered.budget.lines", "search_read", [],
+                 fields=["available_amount", "variance_amount"])
+    assert any(line["available_amount"] < line["variance_amount"]
+               for line in lines), "no line with open commitments"
+
+
 def test_bin_run_creates_and_serves_the_demo_street(odoo_conf, artifacts_dir):
     _path, options = odoo_conf
     name = "%s_demo" % options["db_name"]
@@ -126,6 +141,11 @@ def test_bin_run_creates_and_serves_the_demo_street(odoo_conf, artifacts_dir):
                                      list(args), kwargs)
 
         _check_dated_today(call)
+        _check_finance(call)
+        # the demo evaluator lands on sheets to fill in
+        assert call("eval.sheet", "search_count", [
+            ("evaluator_user_id.login", "=", "evaluator"),
+            ("state", "=", "draft"), ("campaign_id.state", "=", "open")])
         found = {
             model: [record["name"] for record in call(
                 model, "search_read", [], fields=["name"],

@@ -324,6 +324,40 @@ def refreshed_records(options, name):
     return rules, drill_down, work_groups
 
 
+def finance_setup_records(options, name):
+    """What community_finance 11.0.1.2.0 completes in a street set up
+    before: the streets lacking an account for a shipped expense category,
+    the funds of approved admission requests still without a transfer
+    entry, and the bases of the shipped office-fund standards."""
+    conn = connect(options, name)
+    with conn, conn.cursor() as cr:
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT count(*) FROM res_company c
+              JOIN ir_model_data d ON d.module = 'community_finance'
+                   AND d.model = 'finance.expense.category'
+             WHERE c.finance_expense_account_id IS NOT NULL
+               AND NOT EXISTS (
+                   SELECT 1 FROM finance_expense_category_account_rel r
+                     JOIN account_account a ON a.id = r.account_id
+                    WHERE r.category_id = d.res_id
+                      AND a.company_id = c.id)""")
+        streets_lacking = cr.fetchone()[0]
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT count(*) FROM finance_fund
+             WHERE admission_request_id IS NOT NULL
+               AND transfer_move_id IS NULL""")
+        waiting = cr.fetchone()[0]
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT DISTINCT band_basis FROM finance_fund_standard
+             WHERE code = 'OFF'""")
+        bases = {row[0] for row in cr.fetchall()}
+    conn.close()
+    return streets_lacking, waiting, bases
+
+
 def test_update_bin_run_upgrades_a_database_of_the_last_release(
         odoo_conf, artifacts_dir, tmp_path):
     _path, options = odoo_conf
@@ -379,5 +413,10 @@ def test_update_bin_run_upgrades_a_database_of_the_last_release(
         assert drill_down == "missing"
         assert work_groups == {"community_kpi_residents": 1,
                                "community_kpi_moves_month": 1}
+        streets_lacking, waiting, bases = finance_setup_records(
+            options, name)
+        assert streets_lacking == 0
+        assert waiting == 0
+        assert bases == {"residents"}
     finally:
         drop(options, name, *filestores)

@@ -3,7 +3,7 @@
 {
     "name": "Street Office Quasi-Finance",
     "summary": "Finance officers, budgets and budgetary positions of the street",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "Street Office",
     "website": "https://github.com/street-office/street-erp",

@@ -46,6 +46,29 @@ class AccountMove(models.Model):
         for line in lines:
             fund = fund_by_analytic.get(line.analytic_account_id)
             if fund and line.account_id not in fund.allowed_account_ids:
+                bare = fund.expense_category_ids.filtered(
+                    lambda category: not category.account_ids.filtered(
+                        lambda account: account.company_id ==
+                        fund.company_id))
+                if bare:
+                    # the street never gave the categories an account: say
+                    # which, and where to give one
+                    raise UserError(_(
+                        "The line \"%(line)s\" of the entry \"%(move)s\" "
+                        "spends the fund \"%(fund)s\", but its expense "
+                        "categories %(categories)s have no expense account "
+                        "in the chart of the street \"%(street)s\". A "
+                        "finance officer sets them under Quasi-finance > "
+                        "Expense categories (Expense accounts), or runs the "
+                        "street's finance set-up again.") % {
+                            "line": line.name,
+                            "move": line.move_id.ref or line.move_id.name,
+                            "fund": fund.name,
+                            "categories": _(", ").join(
+                                "\"%s\"" % name
+                                for name in bare.mapped("name")),
+                            "street": fund.company_id.name,
+                        })
                 raise UserError(_(
                     "The line \"%(line)s\" of the entry \"%(move)s\" spends "
                     "the fund \"%(fund)s\" on the account %(account)s, which "

@@ -24,6 +24,11 @@ from .crossovered_budget import _rate
 # - rate: ``_rate(actual, planned, currency)`` in crossovered_budget.py,
 #   actual / budget in percent, 0 for a zero budget; for a set of lines it
 #   is the rate of the sums, never an average of the lines' rates.
+# - available (可用余额): budget − open commitments − actual, what may still
+#   be committed or spent; the overrun policy checks it.
+# - variance (预算差异): budget − actual, what was not spent, as the final
+#   accounts report it. The two differ by the open commitments: equal on a
+#   line with none.
 ACTUAL_FUNCTION = "finance_budget_line_actual"
 ACTUAL_FUNCTION_SQL = """
     CREATE OR REPLACE FUNCTION finance_budget_line_actual(
@@ -91,10 +96,12 @@ class CrossoveredBudgetLines(models.Model):
         help="Posted expenses on the line's analytic account and accounts.")
     available_amount = fields.Monetary(
         string="Available", compute="_compute_amounts",
-        help="Budget less committed and actual.")
+        help="Budget less committed and actual: what may still be "
+             "committed or spent.")
     variance_amount = fields.Monetary(
         string="Variance", compute="_compute_amounts",
-        help="Budget less actual: what was not spent.")
+        help="Budget less actual: what was not spent, whatever is "
+             "committed.")
     execution_rate = fields.Float(
         string="Execution rate (%)", compute="_compute_amounts",
         digits=(16, 2), help="Actual divided by budget.")
@@ -112,6 +119,11 @@ class CrossoveredBudgetLines(models.Model):
     budget_state = fields.Selection(
         related="crossovered_budget_id.state", string="Budget status",
         readonly=True)
+    commitment_count = fields.Integer(
+        string="Commitments", compute="_compute_drill_down_counts")
+    actual_item_count = fields.Integer(
+        string="Expense items", compute="_compute_drill_down_counts",
+        help="The analytic items that make up the actual amount.")
 
     @api.model_cr
     def init(self):
@@ -155,6 +167,79 @@ class CrossoveredBudgetLines(models.Model):
             line.variance_amount = currency.round(
                 line.planned_amount - actual)
             line.execution_rate = _rate(actual, line.planned_amount, currency)
+
+    def _compute_drill_down_counts(self):
+        """How many commitments and expense items the line's buttons open,
+        as the user may read them (record rules apply; none without the
+        right to read the model)."""
+        Commitment = self.env["finance.commitment"]
+        Item = self.env["account.analytic.line"]
+        read_commitments = Commitment.check_access_rights(
+            "read", raise_exception=False)
+        read_items = Item.check_access_rights("read", raise_exception=False)
+        for line in self:
+            line.commitment_count = read_commitments and \
+                Commitment.search_count(line._commitment_domain())
+            line.actual_item_count = read_items and \
+                Item.search_count(line._actual_item_domain())
+
+    def _commitment_domain(self):
+        return [("budget_line_id", "=", self.id)]
+
+    def _actual_item_domain(self):
+        """The analytic items the actual amount sums (``ACTUAL_FUNCTION_SQL``):
+        the line's analytic account, its budgetary position's accounts,
+        its dates."""
+        self.ensure_one()
+        return [
+            ("account_id", "=", self.analytic_account_id.id),
+            ("general_account_id", "in",
+             self.general_budget_id.account_ids.ids),
+            ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+
+    @api.multi
+    def action_open_commitments(self):
+        """The line's commitments, open or not (what lowers its
+        available amount while open)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Commitments of %s") % self.display_name,
+            "res_model": "finance.commitment",
+            "view_mode": "tree,form",
+            "domain": self._commitment_domain(),
+            "context": {"default_budget_line_id": self.id},
+        }
+
+    @api.multi
+    def action_open_actual_items(self):
+        """The analytic items whose sum is the line's actual amount."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Expenses of %s") % self.display_name,
+            "res_model": "account.analytic.line",
+            "view_mode": "tree,form",
+            "domain": self._actual_item_domain(),
+        }
+
+    @api.multi
+    def action_open_journal_items(self):
+        """The posted journal items behind the expense items: the entries
+        an officer corrects when an amount is wrong."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Journal items of %s") % self.display_name,
+            "res_model": "account.move.line",
+            "view_mode": "tree,form",
+            "domain": [
+                ("analytic_account_id", "=", self.analytic_account_id.id),
+                ("account_id", "in", self.general_budget_id.account_ids.ids),
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+                ("move_id.state", "=", "posted")],
+        }
 
     @api.constrains("planned_amount")
     def _check_planned_amount(self):

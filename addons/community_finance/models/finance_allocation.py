@@ -33,6 +33,10 @@ class FinanceAllocation(models.Model):
     count_date = fields.Date(
         string="Households counted on", required=True, readonly=True)
     household_count = fields.Integer(string="Households", readonly=True)
+    resident_count = fields.Integer(
+        string="Residents", readonly=True,
+        help="Living residents counted on the same day: what a standard "
+             "banded by residents goes by.")
     rate = fields.Monetary(
         string="Rate per household", readonly=True,
         help="Empty for a fixed amount by size.")

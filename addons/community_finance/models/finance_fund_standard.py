@@ -2,13 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 
 class FinanceFundStandard(models.Model):
     """A funding standard (经费标准) the street pays each community by:
     a rate per household per year (community work funds at least 35 yuan,
     management-service funds at least 50 yuan) or a fixed amount chosen by
-    the community's size (office funds of 8,000 to 10,000 yuan).
+    the community's size (office funds of 8,000 to 10,000 yuan). The size
+    is counted in households or in residents (``band_basis``): Longyan's
+    office funds, for one, go by residents (10,000 yuan from 5,000 people,
+    8,000 below).
 
     Standards change over the years; two versions of one standard (same
     code and street) must not be valid on the same day, or an allocation
@@ -43,6 +47,18 @@ class FinanceFundStandard(models.Model):
     band_ids = fields.One2many(
         comodel_name="finance.fund.standard.band",
         inverse_name="standard_id", string="Size bands", copy=True)
+    band_basis = fields.Selection(
+        selection=[
+            ("households", "Households"),
+            ("residents", "Residents"),
+        ],
+        string="Size counted in", required=True, default="households",
+        help="What the size bands count: the community's households, or "
+             "its living residents.")
+    amount_summary = fields.Char(
+        string="Amount", compute="_compute_amount_summary",
+        help="The rate per household, or the size bands and their "
+             "amounts.")
     budget_post_id = fields.Many2one(
         comodel_name="account.budget.post", string="Budgetary position",
         index=True, ondelete="restrict",
@@ -54,6 +70,22 @@ class FinanceFundStandard(models.Model):
         help="The dedicated fund that pays this standard, if any.")
     active = fields.Boolean(default=True)
     note = fields.Text()
+
+    @api.depends("method", "rate", "band_basis", "band_ids.amount",
+                 "band_ids.households_from", "band_ids.households_to")
+    def _compute_amount_summary(self):
+        """What the lists show for the standard's amount: a standard paid
+        by size bands has no rate per household, so it shows its bands."""
+        for standard in self:
+            currency = standard.currency_id
+            if standard.method == "per_household":
+                standard.amount_summary = _("%s per household") % formatLang(
+                    self.env, standard.rate, currency_obj=currency)
+                continue
+            standard.amount_summary = _("By size bands: %s") % _("; ").join(
+                "%s %s" % (band.display_name, formatLang(
+                    self.env, band.amount, currency_obj=currency))
+                for band in standard.band_ids.sorted("households_from"))
 
     @api.constrains("method", "rate", "band_ids")
     def _check_amounts(self):
@@ -69,9 +101,10 @@ class FinanceFundStandard(models.Model):
                     "The funding standard \"%s\" pays by size: give it at "
                     "least one size band.") % standard.name)
 
-    def _amount_for(self, household_count):
+    def _amount_for(self, household_count, resident_count=0):
         """The year's amount for a community of ``household_count``
-        households, and the computation shown to the user."""
+        households and ``resident_count`` living residents, and the
+        computation shown to the user."""
         self.ensure_one()
         currency = self.currency_id
         if self.method == "per_household":
@@ -80,6 +113,17 @@ class FinanceFundStandard(models.Model):
                              "%(amount).2f") % {
                 "count": household_count, "rate": self.rate,
                 "amount": amount}
+        if self.band_basis == "residents":
+            band = self.band_ids._band_for(resident_count)
+            if not band:
+                raise UserError(_(
+                    "No size band of the funding standard \"%(standard)s\" "
+                    "covers %(count)d residents.") % {
+                        "standard": self.name, "count": resident_count})
+            return band.amount, _("%(count)d residents: band %(band)s, "
+                                  "fixed %(amount).2f") % {
+                "count": resident_count, "band": band.display_name,
+                "amount": band.amount}
         band = self.band_ids._band_for(household_count)
         if not band:
             raise UserError(_(

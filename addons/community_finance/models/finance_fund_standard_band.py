@@ -6,8 +6,10 @@ from odoo.exceptions import ValidationError
 
 class FinanceFundStandardBand(models.Model):
     """A size band of a fixed-amount standard: communities with
-    ``households_from`` to ``households_to`` households get ``amount``
-    (``households_to`` 0 means no upper bound)."""
+    ``households_from`` to ``households_to`` households, or residents when
+    the standard's ``band_basis`` says so, get ``amount``
+    (``households_to`` 0 means no upper bound). The columns keep their
+    first name; the labels say "size"."""
 
     _name = "finance.fund.standard.band"
     _description = "Funding standard size band"
@@ -19,9 +21,13 @@ class FinanceFundStandardBand(models.Model):
     currency_id = fields.Many2one(
         comodel_name="res.currency", related="standard_id.currency_id",
         readonly=True)
-    households_from = fields.Integer(string="From households", required=True)
+    households_from = fields.Integer(
+        string="Size from", required=True,
+        help="Households or residents, as the standard counts them.")
     households_to = fields.Integer(
-        string="To households", help="0: no upper bound.")
+        string="Size to",
+        help="Households or residents, as the standard counts them; 0: no "
+             "upper bound.")
     amount = fields.Monetary(required=True)
 
     @api.constrains("households_from", "households_to", "amount")
@@ -50,10 +56,16 @@ class FinanceFundStandardBand(models.Model):
                             "standard": standard.name})
 
     def name_get(self):
-        return [(band.id, "%d-%s" % (
-            band.households_from,
-            band.households_to if band.households_to else "∞"))
-            for band in self]
+        result = []
+        for band in self:
+            values = {"from": band.households_from,
+                      "to": band.households_to or "∞"}
+            if band.standard_id.band_basis == "residents":
+                name = _("%(from)s-%(to)s residents") % values
+            else:
+                name = _("%(from)s-%(to)s households") % values
+            result.append((band.id, name))
+        return result
 
     def _overlaps(self, other):
         high = self.households_to or float("inf")

@@ -8,6 +8,19 @@ from odoo.addons.community_base.tools import roles, street_time
 CHART_XMLID = "l10n_cn_small_business.l10n_chart_china_small_business"
 FUNDS_ACCOUNT_CODE = "1012"
 EXPENSE_ACCOUNT_CODE = "5602"
+#: the shipped expense categories and the expense sub-account (5602xx) the
+#: finance set-up gives each in the street's chart, so that a fund may
+#: spend on them; 01-09 are the funding standards'
+CATEGORY_ACCOUNTS = [
+    ("community_finance.finance_expense_category_community_transfer", "10"),
+    ("community_finance.finance_expense_category_office", "11"),
+    ("community_finance.finance_expense_category_activity", "12"),
+    ("community_finance.finance_expense_category_service_purchase", "13"),
+    ("community_finance.finance_expense_category_staff_subsidy", "14"),
+]
+#: the office funds of the shipped standard, by the community's living
+#: residents (Longyan: 10,000 yuan from 5,000 people, 8,000 below)
+OFFICE_FUND_BANDS = [(0, 4999, 8000.0), (5000, 0, 10000.0)]
 
 
 class ResCompany(models.Model):
@@ -124,6 +137,8 @@ class ResCompany(models.Model):
                 company.write({"fiscalyear_last_day": 31,
                                "fiscalyear_last_month": 12})
             company._finance_default_standards()
+            company._finance_category_accounts()
+            company._finance_draft_waiting_transfers()
             # sudo: gives analytic accounts to every community of the street being set
             #   up
             communities = self.env["community.community"].sudo().with_context(
@@ -137,7 +152,8 @@ class ResCompany(models.Model):
         """The standards seen in the field, from 1 January of this year,
         when the street has none yet: community work funds 35 yuan and
         management-service funds 50 yuan per household per year, office
-        funds of 8,000 to 10,000 yuan by size.
+        funds of 8,000 yuan, 10,000 yuan for a community of 5,000 residents
+        or more (``OFFICE_FUND_BANDS``).
 
         Each standard gets its own expense sub-account (5602xx) and
         budgetary position: a budget line's actual amount is what was
@@ -158,14 +174,11 @@ class ResCompany(models.Model):
             ("MSF", _("Community management-service funds"), {
                 "method": "per_household", "rate": 50.0}),
             ("OFF", _("Community office funds"), {
-                "method": "fixed", "band_ids": [
-                    (0, 0, {"households_from": 0, "households_to": 1000,
-                            "amount": 8000.0}),
-                    (0, 0, {"households_from": 1001, "households_to": 3000,
-                            "amount": 9000.0}),
-                    (0, 0, {"households_from": 3001, "households_to": 0,
-                            "amount": 10000.0}),
-                ]}),
+                "method": "fixed", "band_basis": "residents",
+                "band_ids": [
+                    (0, 0, {"households_from": low, "households_to": high,
+                            "amount": amount})
+                    for low, high, amount in OFFICE_FUND_BANDS]}),
         ]
         standards = Standard
         for number, (code, name, vals) in enumerate(defaults, 1):
@@ -179,20 +192,82 @@ class ResCompany(models.Model):
             standards |= Standard.create(vals)
         return standards
 
-    def _finance_standard_post(self, name, code):
-        """The budgetary position of a standard, on its own expense
-        sub-account ``code``."""
-        # sudo: the expense sub-account and budgetary position of a standard, created at
-        #   setup
+    def _finance_category_accounts(self):
+        """Give each shipped expense category that has no account in this
+        street's chart its own expense sub-account (``CATEGORY_ACCOUNTS``),
+        found or created: a fund may only spend on the accounts of its
+        categories, so a category without one refuses every expense of
+        the street. A category the street already gave an account keeps
+        it. Returns the categories completed."""
+        completed = self.env["finance.expense.category"]
+        for xmlid, suffix in CATEGORY_ACCOUNTS:
+            category = self.env.ref(xmlid, raise_if_not_found=False)
+            if not category:
+                continue
+            # sudo: the shipped categories are shared configuration; only this
+            #   street's account is added to them, at its set-up
+            category = category.sudo()
+            if category.account_ids.filtered(
+                    lambda account: account.company_id == self):
+                continue
+            account = self._finance_expense_subaccount(
+                category.name, EXPENSE_ACCOUNT_CODE + suffix)
+            category.write({"account_ids": [(4, account.id)]})
+            completed |= category
+        return completed
+
+    def _finance_draft_waiting_transfers(self):
+        """Draft the transfers that the street's admission requests could
+        not draft when approved before the street's finance was set up
+        (no chart, no account for transfers): their funds would otherwise
+        never receive the money. A finance officer posts them, as after
+        any approval. Returns the funds whose transfer is now drafted."""
+        # sudo: the set-up's own street's funds opened by approved admission
+        #   requests; the transfers are drafted only, for a finance officer to post
+        funds = self.env["finance.fund"].sudo().search([
+            ("company_id", "=", self.id),
+            ("admission_request_id", "!=", False),
+            ("transfer_move_id", "=", False)])
+        drafted = funds.browse()
+        for fund in funds:
+            # opened before the street had journals and accounts: the
+            # defaults a fund gets when created now
+            vals = {}
+            if not fund.journal_id:
+                vals["journal_id"] = fund._default_journal(self).id
+            if not fund.income_account_id:
+                vals["income_account_id"] = fund._default_income_account(
+                    self).id
+            if vals:
+                fund.write(vals)
+            try:
+                with self.env.cr.savepoint():
+                    fund.action_prepare_transfer()
+            except UserError as error:
+                fund.message_post(body=_(
+                    "The transfer to the communities is still not drafted: "
+                    "%s") % error.name)
+            else:
+                drafted |= fund
+        return drafted
+
+    def _finance_expense_subaccount(self, name, code):
+        """The street's expense account ``code``, created under that
+        name when missing."""
+        # sudo: an expense sub-account of the street's chart, created at setup
         Account = self.env["account.account"].sudo()
         account = Account.search([
             ("company_id", "=", self.id), ("code", "=", code)], limit=1)
-        if not account:
-            account = Account.create({
-                "code": code, "name": name, "company_id": self.id,
-                "user_type_id": self.finance_expense_account_id.user_type_id.id
-                or self.env.ref("account.data_account_type_expenses").id,
-            })
+        return account or Account.create({
+            "code": code, "name": name, "company_id": self.id,
+            "user_type_id": self.finance_expense_account_id.user_type_id.id
+            or self.env.ref("account.data_account_type_expenses").id,
+        })
+
+    def _finance_standard_post(self, name, code):
+        """The budgetary position of a standard, on its own expense
+        sub-account ``code``."""
+        account = self._finance_expense_subaccount(name, code)
         # sudo: the expense sub-account and budgetary position of a standard, created at
         #   setup
         return self.env["account.budget.post"].sudo().create({

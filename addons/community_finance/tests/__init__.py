@@ -21,3 +21,4 @@ from . import test_budget_execution_tile
 from . import test_budget_actual_definition
 from . import test_migration
 from . import test_dashboard_finance_officer
+from . import test_finance_first_hour

@@ -53,9 +53,17 @@ class TestFinanceOfficer(FinanceRoleCase):
         self.assertNotIn(self.env.ref("community_base.base_ledger_menu"),
                          self.visible_menus(self.finance_officer))
 
-    def test_street_roles_do_not_see_quasi_finance(self):
+    def test_street_roles_see_quasi_finance_without_the_books(self):
+        """Quasi-finance is every finance role's one root (issue 16):
+        leaders and clerks find their budget proposals under it, not the
+        finance officer's budgets and positions."""
         for user in (self.leader, self.community_clerk, self.street_clerk,
-                     self.street_admin, self.internal_user, self.portal_user):
+                     self.street_admin):
+            menus = self.visible_menus(user)
+            self.assertIn(self.quasi_finance_menu, menus, user.login)
+            self.assertNotIn(self.budget_menu, menus, user.login)
+            self.assertNotIn(self.budget_post_menu, menus, user.login)
+        for user in (self.internal_user, self.portal_user):
             self.assertNotIn(self.quasi_finance_menu,
                              self.visible_menus(user), user.login)
 
@@ -79,8 +87,8 @@ class TestFinanceOfficer(FinanceRoleCase):
         self.assertEqual(budget.creating_user_id, self.finance_officer)
 
     def test_street_roles_read_budgets_through_proposals_menu(self):
-        # leaders read budgets and clerks propose them, outside the
-        # quasi-finance menus
+        # leaders read budgets and clerks propose them, under
+        # quasi-finance but outside the finance officer's menus
         menu = self.env.ref("community_finance.crossovered_budget_menu_proposal")
         for user in (self.leader, self.community_clerk, self.street_admin):
             self.assertIn(menu, self.visible_menus(user), user.login)

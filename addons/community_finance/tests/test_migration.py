@@ -121,3 +121,70 @@ class TestPostMigration(FinanceCase):
         # a field the addon still defines itself keeps its module
         self.assertTrue(self.env.ref(
             "community_finance.field_finance_allocation_community_id"))
+
+
+class TestPostMigration1120(FinanceCase):
+    """11.0.1.2.0 on a street set up by 11.0.1.1.0: shipped categories
+    without accounts, the office funds banded by households, the renamed
+    menus with their old Chinese names."""
+
+    def setUp(self):
+        super().setUp()
+        self.categories = self.env["finance.expense.category"].search([
+            ("id", "in", [self.env.ref(
+                "community_finance.finance_expense_category_%s" % code).id
+                for code in ("community_transfer", "office", "activity",
+                             "service_purchase", "staff_subsidy")])])
+        self.categories.write({"account_ids": [(5, 0, 0)]})
+        self.office = self.env["finance.fund.standard"].search([
+            ("company_id", "=", self.street_a.id), ("code", "=", "OFF")])
+        self.office.write({"band_basis": "households", "band_ids": [
+            (5, 0, 0),
+            (0, 0, {"households_from": 0, "households_to": 1000,
+                    "amount": 8000.0}),
+            (0, 0, {"households_from": 1001, "households_to": 3000,
+                    "amount": 9000.0}),
+            (0, 0, {"households_from": 3001, "households_to": 0,
+                    "amount": 10000.0})]})
+        self.menu = self.env.ref(
+            "community_finance.crossovered_budget_lines_menu")
+        self.env["ir.translation"].search([
+            ("type", "=", "model"), ("name", "=", "ir.ui.menu,name"),
+            ("res_id", "=", self.menu.id)]).unlink()
+        self.env["ir.translation"].create({
+            "type": "model", "name": "ir.ui.menu,name", "lang": "zh_CN",
+            "res_id": self.menu.id, "src": "Budget execution",
+            "value": "预算执行", "state": "translated"})
+
+    def _migrate(self):
+        load_script("community_finance", "11.0.1.2.0", "post").migrate(
+            self.env.cr, "11.0.1.1.0")
+        self.env["ir.ui.menu"].invalidate_cache()
+        self.env["finance.fund.standard"].invalidate_cache()
+        self.env["finance.expense.category"].invalidate_cache()
+
+    def test_categories_get_the_street_accounts(self):
+        self._migrate()
+        for category in self.categories:
+            self.assertTrue(category.account_ids.filtered(
+                lambda account: account.company_id == self.street_a),
+                category.code)
+
+    def test_untouched_office_funds_go_by_residents(self):
+        self._migrate()
+        self.assertEqual(self.office.band_basis, "residents")
+        self.assertEqual(
+            sorted((band.households_from, band.households_to, band.amount)
+                   for band in self.office.band_ids),
+            [(0, 4999, 8000.0), (5000, 0, 10000.0)])
+
+    def test_office_funds_changed_by_the_street_stay(self):
+        self.office.band_ids[0].amount = 8500.0
+        self._migrate()
+        self.assertEqual(self.office.band_basis, "households")
+        self.assertEqual(len(self.office.band_ids), 3)
+
+    def test_renamed_menu_loses_its_old_chinese_name(self):
+        self._migrate()
+        self.assertNotEqual(
+            self.menu.with_context(lang="zh_CN").name, "预算执行")

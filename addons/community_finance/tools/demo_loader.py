@@ -4,10 +4,14 @@
 
 For each demo street of community_base: the finance set-up (Chinese chart
 of accounts, transfer journal, default funding standards, an analytic
-account per community), the budget of ``today``'s year created from the
-standards by the allocation wizard, approved, its allocations transferred,
-and some posted expenses per community between 1 January and ``today``, so
-that the budget execution and the final accounts have figures; and the
+account per community, accounts for the shipped expense categories), the
+transfers of the funds that the street's approved admission requests
+opened before its finance existed, posted (the funds receive their money),
+the budget of ``today``'s year created from the standards by the
+allocation wizard, approved, its allocations transferred, some posted
+expenses per community between 1 January and ``today`` and some open
+commitments, so that the budget execution and the final accounts have
+figures and a line's available amount differs from its variance; and the
 staff subsidies of each community's head and deputy, paid every month of
 the half year up to last month. ``today`` is the street's today unless
 given. Idempotent: a street whose XML id marker exists is left alone.
@@ -24,6 +28,8 @@ STREET_XMLIDS = ("community_base.street_1_demo", "community_base.street_2_demo")
 #: what the demo communities spend, as labels of their expense entries
 EXPENSES = ["社区活动物料", "办公用品采购", "志愿者服务补贴", "宣传资料印刷",
             "社区环境整治", "便民服务设备维护"]
+#: what the demo communities have committed and not yet been billed for
+COMMITMENTS = ["重阳节敬老活动", "楼道照明改造", "社区图书角采购"]
 #: the shipped staff subsidy standards each community pays
 SUBSIDY_STANDARDS = ("community_finance.finance_subsidy_standard_head",
                      "community_finance.finance_subsidy_standard_deputy")
@@ -68,6 +74,7 @@ def load_street(env, street, rng, today=None):
     today = demo_today(env, today)
     year = today.year
     street._finance_setup()
+    _post_fund_transfers(env, street)
     # households are counted as registered in the system: the demo
     # register was written today (the real day, whatever day the street
     # is dated from)
@@ -82,6 +89,7 @@ def load_street(env, street, rng, today=None):
     budget.action_budget_validate()
     wizard.action_confirm_transfers()
     _post_expenses(env, street, budget, rng, today)
+    _commit_budget(env, budget, rng)
     _pay_subsidies(env, street, rng, today)
     env["ir.model.data"].create({
         "module": MODULE, "name": marker, "model": budget._name,
@@ -128,6 +136,33 @@ def _post_expenses(env, street, budget, rng, today):
             })
     moves.post()
     return moves
+
+
+def _post_fund_transfers(env, street):
+    """Post the drafted transfers of the street's funds opened by admission
+    requests (the set-up drafts those the approval could not)."""
+    funds = env["finance.fund"].search([
+        ("company_id", "=", street.id),
+        ("admission_request_id", "!=", False),
+        ("transfer_move_id.state", "=", "draft")])
+    funds.action_post_transfer()
+    return funds
+
+
+def _commit_budget(env, budget, rng):
+    """Open commitments on half the community lines: spending approved
+    whose bills are not posted yet."""
+    Commitment = env["finance.commitment"]
+    lines = budget.crossovered_budget_line.filtered("community_id")
+    for line in lines.sorted("id")[::2]:
+        amount = line.currency_id.round(
+            line.planned_amount * rng.uniform(0.05, 0.15))
+        if amount <= 0:
+            continue
+        Commitment |= Commitment.commit_budget(
+            line, amount, name="%s - %s" % (
+                line.community_id.name, rng.choice(COMMITMENTS)))
+    return Commitment
 
 
 def _pay_subsidies(env, street, rng, today):
@@ -189,5 +224,7 @@ def _counts(env, streets):
             "finance.fund.standard"].search_count(domain),
         "account.move": env["account.move"].search_count(domain),
         "finance.subsidy.run": env["finance.subsidy.run"].search_count(
+            domain),
+        "finance.commitment": env["finance.commitment"].search_count(
             domain),
     }

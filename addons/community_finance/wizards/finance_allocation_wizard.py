@@ -12,9 +12,10 @@ class FinanceAllocationWizard(models.TransientModel):
     """Allocate a year's funds to the communities of a street from the
     funding standards.
 
-    "Compute" counts each community's households on the chosen date and
-    shows, line by line, households × rate or the size band's fixed
-    amount. "Create budget lines" writes the allocations and the draft
+    "Compute" counts each community's households and living residents on
+    the chosen date and shows, line by line, households × rate or the
+    fixed amount of the size band (by households or by residents, as the
+    standard says). "Create budget lines" writes the allocations and the draft
     budget's lines; running it again updates them. "Confirm transfers"
     posts the transfer entries once the budget is approved.
     """
@@ -38,7 +39,8 @@ class FinanceAllocationWizard(models.TransientModel):
         string="Count households on", required=True,
         default=lambda self: street_time.street_today(self.env),
         help="Households registered in the system on this day are "
-             "counted (archived households are not).")
+             "counted (archived households are not), and the living "
+             "residents for the standards banded by residents.")
     standard_ids = fields.Many2many(
         comodel_name="finance.fund.standard", string="Standards",
         help="The standards to allocate; all standards valid on 1 January "
@@ -109,12 +111,30 @@ class FinanceAllocationWizard(models.TransientModel):
         return {group["community_id"][0]: group["community_id_count"]
                 for group in groups if group["community_id"]}
 
+    def _resident_counts(self):
+        """Living residents per community of the street on the count date
+        (registered by then and not moved out or deceased), in one query:
+        what standards banded by residents go by."""
+        end = datetime.combine(
+            fields.Date.from_string(self.count_date) + timedelta(days=1),
+            time.min)
+        # sudo: resident counts per community only (no resident data), for the street
+        #   whose standards _standards let the user read
+        groups = self.env["community.resident"].sudo().read_group(
+            [("company_id", "=", self.company_id.id),
+             ("state", "=", "living"),
+             ("create_date", "<", fields.Datetime.to_string(end))],
+            ["community_id"], ["community_id"])
+        return {group["community_id"][0]: group["community_id_count"]
+                for group in groups if group["community_id"]}
+
     @api.multi
     def action_compute(self):
         self.ensure_one()
         year = self._year()
         standards = self._standards()
         counts = self._household_counts()
+        residents = self._resident_counts()
         if not any(counts.values()):
             raise UserError(_(
                 "The street \"%(street)s\" has no households on %(date)s: "
@@ -129,11 +149,14 @@ class FinanceAllocationWizard(models.TransientModel):
         for standard in standards:
             for community in communities:
                 count = counts[community.id]
-                amount, computation = standard._amount_for(count)
+                resident_count = residents.get(community.id, 0)
+                amount, computation = standard._amount_for(
+                    count, resident_count)
                 lines.append((0, 0, {
                     "community_id": community.id,
                     "standard_id": standard.id,
                     "household_count": count,
+                    "resident_count": resident_count,
                     "rate": standard.rate
                     if standard.method == "per_household" else 0.0,
                     "amount": amount,
@@ -263,6 +286,7 @@ class FinanceAllocationWizard(models.TransientModel):
                 "community_id": line.community_id.id,
                 "count_date": self.count_date,
                 "household_count": line.household_count,
+                "resident_count": line.resident_count,
                 "rate": line.rate,
                 "amount": line.amount,
                 "computation": line.computation,

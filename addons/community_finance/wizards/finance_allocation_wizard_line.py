@@ -24,6 +24,7 @@ class FinanceAllocationWizardLine(models.TransientModel):
         comodel_name="finance.fund.standard", string="Standard",
         required=True, readonly=True)
     household_count = fields.Integer(string="Households", readonly=True)
+    resident_count = fields.Integer(string="Residents", readonly=True)
     rate = fields.Monetary(string="Rate per household", readonly=True)
     amount = fields.Monetary(readonly=True)
     computation = fields.Char(readonly=True)
