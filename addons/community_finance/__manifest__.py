@@ -59,5 +59,7 @@
         "report/crossovered_budget_report_templates.xml",
         # after the actions the roles land on
         "data/res_groups_data.xml",
+        # after every view, so that our labels of upstream terms win
+        "data/ir_translation_data.xml",
     ],
 }
