@@ -79,12 +79,27 @@ REPORT_CASES = {
         "pack", {"leader", "street_clerk", "street_admin"}),
     "community_grid.grid_case_form_pdf": ("case", CASES),
 }
+
+
+def _ledger_template(world, role, session):
+    """The empty ledger workbook (no record behind it): for the roles that
+    import ledgers, refused to the others and anonymously."""
+    path = "/community_base/ledger_template"
+    is_file, _text = session.get(path)
+    allowed = role in LEDGER - {"leader"}
+    if allowed and not is_file:
+        return ["%s: %s: no file" % (role, path)]
+    if is_file and not allowed:
+        return ["%s: %s: downloaded" % (role, path)]
+    return []
+
+
 #: route path of the addons: a function(world, role, session) returning the
 #: problems found calling it as ``role`` on the records of world["places"]
 #: (refused outside the role's scope, answered inside it where the role is
-#: entitled). None today: a new route fails
-#: ``test_every_report_and_route_has_a_case`` until it has one.
-ROUTE_CASES = {}
+#: entitled). A new route fails ``test_every_report_and_route_has_a_case``
+#: until it has one.
+ROUTE_CASES = {"/community_base/ledger_template": _ledger_template}
 PACK_ROLES = {"leader", "street_clerk", "street_admin"}
 
 

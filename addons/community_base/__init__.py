@@ -1,1 +1,1 @@
-from . import models, report, tools
+from . import controllers, models, report, tools

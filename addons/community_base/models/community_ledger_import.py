@@ -117,6 +117,9 @@ class CommunityLedgerImport(models.Model):
         help="Why the last import attempt failed; nothing was written.")
     date_done = fields.Datetime("Imported on", readonly=True, copy=False)
     job_uuid = fields.Char("Job", readonly=True, copy=False)
+    validation_message = fields.Char(
+        compute="_compute_validation_message",
+        help="What the check of the workbook found, once it passed.")
     template_file = fields.Binary(
         "Template", compute="_compute_template_file")
     template_filename = fields.Char(compute="_compute_template_file")
@@ -152,6 +155,16 @@ class CommunityLedgerImport(models.Model):
         for ledger_import in self:
             ledger_import.error_count = len(ledger_import.error_ids)
 
+    @api.depends("state", "rows_total")
+    def _compute_validation_message(self):
+        for ledger_import in self:
+            if ledger_import.state == "ready":
+                ledger_import.validation_message = _(
+                    "The workbook was checked: %s rows, no error found. It "
+                    "can be imported: press Import.") % ledger_import.rows_total
+            else:
+                ledger_import.validation_message = False
+
     def _compute_template_file(self):
         template = base64.b64encode(ledger_workbook.build_template())
         for ledger_import in self:
@@ -171,7 +184,8 @@ class CommunityLedgerImport(models.Model):
 
     @api.multi
     def action_download_template(self):
-        """The empty ledger workbook, so that clerks start right."""
+        """The empty ledger workbook of a saved import, for code (the form
+        links to /community_base/ledger_template, which saves nothing)."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_url",

@@ -1,6 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import json
 
 from dateutil.relativedelta import relativedelta
 from lxml import etree
@@ -267,6 +268,41 @@ class CommunityResident(models.Model):
             "wrong check character": _("wrong check character"),
         }.get(reason, reason)
 
+    @api.onchange("id_number")
+    def _onchange_id_number(self):
+        """Check the number as soon as it is typed, and show the birth date
+        and sex it encodes, instead of waiting for the save (in a
+        household's member list, the save of the whole household). Only
+        for the roles that read ID numbers and birth dates: the others get
+        nothing back, not even whether a number is valid."""
+        if not roles.may_read_personal_data(self.env) or not self.id_number:
+            return None
+        try:
+            number = idn.normalize(self.id_number)
+        except idn.InvalidIdNumber as error:
+            self.birth_date = False
+            self.sex = False
+            self.age = 0
+            return {"warning": {
+                "title": _("Invalid ID number"),
+                "message": _(
+                    "The ID number %(number)s is invalid: %(reason)s. Check "
+                    "it against the ID card; the resident cannot be saved "
+                    "with it.") % {
+                        "number": self.id_number,
+                        "reason": self._id_number_reason(error.reason)},
+            }}
+        if number != self.id_number:
+            self.id_number = number
+        birth = idn.birth_date(number)
+        self.birth_date = fields.Date.to_string(birth)
+        self.sex = idn.sex(number)
+        # the computed age reads the stored birth date, which a new member
+        # has not yet
+        self.age = idn.age_on(birth, fields.Date.from_string(
+            fields.Date.context_today(self)))
+        return None
+
     @api.constrains("residence_type", "arrival_date")
     def _check_arrival_date(self):
         today = fields.Date.context_today(self)
@@ -319,14 +355,32 @@ class CommunityResident(models.Model):
         res = super().fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar,
             submenu=submenu)
-        if view_type in ("tree", "form") and roles.may_read_personal_data(
-                self.env):
+        clerk = view_type in ("tree", "form") and (
+            roles.may_read_personal_data(self.env))
+        member = view_type == "form" and self.env.context.get(
+            "community_household_member")
+        if clerk or member:
             arch = etree.fromstring(res["arch"])
             for fname in ("id_number_masked", "phone_masked"):
                 for node in arch.xpath("//field[@name='%s']" % fname):
-                    node.getparent().remove(node)
+                    if clerk:
+                        node.getparent().remove(node)
+            if member:
+                self._hide_member_household(arch)
             res["arch"] = etree.tostring(arch, encoding="unicode")
         return res
+
+    @api.model
+    def _hide_member_household(self, arch):
+        """The form of a member opened from a household's member list: the
+        household is that one, set when the household is saved, and a new
+        household has no id to put in the field yet; required there, the
+        field would refuse to close the member's form ("invalid field:
+        household"). Readonly, the web client does not ask for it."""
+        for node in arch.xpath("//field[@name='household_id']"):
+            modifiers = json.loads(node.get("modifiers") or "{}")
+            modifiers.update(readonly=True, invisible=True, required=False)
+            node.set("modifiers", json.dumps(modifiers))
 
     @api.model
     def name_search(self, name="", args=None, operator="ilike", limit=100):
