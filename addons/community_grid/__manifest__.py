@@ -27,6 +27,7 @@
         "data/grid_case_cron_data.xml",
         "data/grid_case_tier_definition_data.xml",
         "data/grid_kpi_data.xml",
+        "views/assets.xml",
         "views/community_grid_menus.xml",
         "views/res_users_views.xml",
         "views/res_company_views.xml",
@@ -50,4 +51,5 @@
         # after the actions the roles land on
         "data/res_groups_data.xml",
     ],
+    "qweb": ["static/src/xml/grid_phone.xml"],
 }

@@ -1,6 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -40,6 +41,27 @@ class CommunityHousehold(models.Model):
         help="Not visited for the number of months set on the street "
         "(Months without a visit).",
     )
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type="form", toolbar=False,
+                        submenu=False):
+        """The "visit overdue" filter's tooltip gives the months of the
+        user's street: a grid officer reads "5 months", not a placeholder
+        or a setting to look up."""
+        result = super().fields_view_get(
+            view_id=view_id, view_type=view_type, toolbar=toolbar,
+            submenu=submenu)
+        if view_type == "search":
+            arch = etree.fromstring(result["arch"])
+            filters = arch.xpath("//filter[@name='not_visited']")
+            if filters:
+                months = self.env.user.company_id.visit_overdue_months
+                for node in filters:
+                    node.set("help", _(
+                        "Last visited more than %d months ago, or never "
+                        "(the months are set on the street)") % months)
+                result["arch"] = etree.tostring(arch, encoding="unicode")
+        return result
 
     @api.depends("visit_ids.date")
     def _compute_last_visit_date(self):
