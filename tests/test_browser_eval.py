@@ -144,6 +144,11 @@ def _login(browser, server, login):
     page.fill("input[name=password]", login)
     page.click("button[type=submit]")
     page.wait_for_selector(NAVBAR, timeout=120000)
+    # the landing page fully loaded: a later goto to a record must not race
+    # with the landing action (which then replaced the record's form)
+    page.wait_for_selector(".o_control_panel .breadcrumb li",
+                           timeout=120000)
+    _idle(page)
     return page, problems
 
 
