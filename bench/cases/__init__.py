@@ -5,4 +5,4 @@ measures our way and the plain-Odoo baseline on the same data and returns a
 result dict (see :func:`bench.core.case_result`).
 """
 CASES = ["ledger_import", "resident_export", "dashboard", "recompute",
-         "clerks_http"]
+         "clerks_http", "board_landing"]

@@ -63,6 +63,16 @@ CASE_INDEXES = [
     # sorting the community's 125,000 cases (bench/RESULTS.md, clerks_http)
     ("grid_case_community_list_index",
      "(community_id, priority DESC, date_reported DESC, id DESC)"),
+    # the dispatch board: its columns (read_group by state) and the count
+    # of each full column, under the clerks' rules (community_id in ... OR
+    # company_id in ...), read off this index alone (index-only scan)
+    # instead of every case of the table (bench/RESULTS.md, board_landing)
+    ("grid_case_state_scope_index",
+     "(state, company_id, community_id, id)"),
+    # the dispatch board: a column's page of cards in the model's order,
+    # read off the index instead of sorting the column's cases
+    ("grid_case_state_list_index",
+     "(state, priority DESC, date_reported DESC, id DESC)"),
 ]
 
 
@@ -267,6 +277,12 @@ class GridCase(models.Model):
         string="Reopenings", readonly=True, copy=False)
     date_handler_reminded = fields.Date(readonly=True, copy=False)
     date_superior_reminded = fields.Date(readonly=True, copy=False)
+    # the form marks the household (or grid) required when it is set
+    location_required = fields.Boolean(
+        compute="_compute_location_required",
+        default=lambda self: self._location_required(),
+        help="The user reads only the cases of their grids, so a new case "
+             "needs its household or grid.")
 
     @api.depends("handler_partner_id", "handler_department_id",
                  "handler_user_id")
@@ -282,6 +298,19 @@ class GridCase(models.Model):
                       or record.handler_department_id
                       or record.handler_user_id)
             case.agency_responsible = agency.display_name or False
+
+    def _compute_location_required(self):
+        required = self._location_required()
+        for case in self:
+            case.location_required = required
+
+    @api.model
+    def _location_required(self):
+        """Whether the user reads cases by their grid only (a grid
+        officer, not a clerk): their new case must have a household or a
+        grid, or the record rules would hide it from them right away."""
+        return self.env.uid != SUPERUSER_ID and not roles.has_any(
+            self.env, roles.COMMUNITY_CLERK, roles.LEADER)
 
     @api.depends("reporter_phone")
     def _compute_reporter_phone_masked(self):
@@ -383,6 +412,11 @@ class GridCase(models.Model):
                 "A new case starts at the report step: its step, dates, "
                 "deadline and loop are set by its buttons."))
         vals = self._location_values(dict(vals))
+        if not vals.get("grid_id") and self._location_required():
+            raise ValidationError(_(
+                "The new case has no household or grid: choose the household "
+                "where it is (or your grid); grid officers report cases in "
+                "their own grids."))
         if not vals.get("community_id") and vals.get("reporter_resident_id"):
             # sudo: the reporter's community, copied as the case's scope; the record
             #   rules then check the case
