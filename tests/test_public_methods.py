@@ -87,6 +87,10 @@ READ_ONLY = {
     ("eval.campaign", "action_view_sheets"): "window action",
     ("finance.budget.execution.report", "action_open_budget_line"):
         "window action",
+    ("crossovered.budget.lines", "action_open_actual_items"): "window action",
+    ("crossovered.budget.lines", "action_open_commitments"): "window action",
+    ("crossovered.budget.lines", "action_open_journal_items"):
+        "window action",
     ("finance.fund", "action_record_receipt"):
         "opens a draft entry form; posting it is the account rules' job",
     ("finance.fund", "action_view_move_lines"): "window action",
