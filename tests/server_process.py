@@ -1,5 +1,6 @@
 """Start and stop a real Odoo server process for the integration tests."""
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -18,6 +19,30 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def pg(options, *args):
+    """Run a PostgreSQL client program (dropdb, createdb…) on the test
+    server of ``options`` (the parsed Odoo config)."""
+    env = dict(os.environ, PGPASSWORD=options.get("db_password") or "")
+    return subprocess.run(
+        [*args, "-h", options["db_host"], "-p", str(options["db_port"]),
+         "-U", options["db_user"]],
+        env=env, check=True, capture_output=True, text=True)
+
+
+@contextlib.contextmanager
+def copied_database(options, suffix):
+    """A copy of the fresh test database (bin/test keeps it as
+    ``<db>_template``) named ``<db>_<suffix>``, dropped afterwards."""
+    template = "%s_template" % options["db_name"]
+    name = "%s_%s" % (options["db_name"], suffix)
+    pg(options, "dropdb", "--if-exists", name)
+    pg(options, "createdb", "-T", template, name)
+    try:
+        yield name
+    finally:
+        pg(options, "dropdb", "--if-exists", name)
 
 
 @contextlib.contextmanager

@@ -11,28 +11,16 @@ import re
 import subprocess
 
 import pytest
-from server_process import ROOT
+from server_process import ROOT, copied_database
 
 from bench.cases import CASES
-
-
-def _pg(options, *args):
-    env = dict(os.environ, PGPASSWORD=options.get("db_password") or "")
-    return subprocess.run(
-        [*args, "-h", options["db_host"], "-p", str(options["db_port"]),
-         "-U", options["db_user"]],
-        env=env, check=True, capture_output=True, text=True)
 
 
 @pytest.fixture()
 def bench_db(odoo_conf):
     _path, options = odoo_conf
-    template = "%s_template" % options["db_name"]
-    name = "%s_bench" % options["db_name"]
-    _pg(options, "dropdb", "--if-exists", name)
-    _pg(options, "createdb", "-T", template, name)
-    yield name
-    _pg(options, "dropdb", "--if-exists", name)
+    with copied_database(options, "bench") as name:
+        yield name
     subprocess.run(["rm", "-rf", str(ROOT / "var" / "data" / "filestore" / name)],
                    check=False)
 

@@ -16,19 +16,11 @@ import subprocess
 import psycopg2
 import pytest
 import requests
-from server_process import ROOT, running_odoo
+from server_process import ROOT, copied_database, running_odoo
 
 BUNDLES = ("web.assets_common", "web.assets_frontend", "web.assets_backend",
            "web_editor.summernote", "web_editor.assets_editor")
 LINKED = re.compile(r'(?:href|src)="/web/content/(\d+)-[0-9a-f]+/([^"]+)"')
-
-
-def _pg(options, *args):
-    env = dict(os.environ, PGPASSWORD=options.get("db_password") or "")
-    return subprocess.run(
-        [*args, "-h", options["db_host"], "-p", str(options["db_port"]),
-         "-U", options["db_user"]],
-        env=env, check=True, capture_output=True, text=True)
 
 
 def _bundle_ids(options, name):
@@ -50,18 +42,14 @@ def _bundle_ids(options, name):
 @pytest.fixture()
 def warm_db(odoo_conf, tmp_path):
     path, options = odoo_conf
-    template = "%s_template" % options["db_name"]
-    name = "%s_warm" % options["db_name"]
-    _pg(options, "dropdb", "--if-exists", name)
-    _pg(options, "createdb", "-T", template, name)
-    conf = tmp_path / "odoo.conf"
-    conf.write_text(re.sub(
-        r"(?m)^(db_name|dbfilter) *=.*$",
-        lambda match: "%s = %s" % (match.group(1), name if match.group(1)
-                                   == "db_name" else "^%s$" % name),
-        open(path).read()))
-    yield str(conf), name
-    _pg(options, "dropdb", "--if-exists", name)
+    with copied_database(options, "warm") as name:
+        conf = tmp_path / "odoo.conf"
+        conf.write_text(re.sub(
+            r"(?m)^(db_name|dbfilter) *=.*$",
+            lambda match: "%s = %s" % (match.group(1), name if match.group(1)
+                                       == "db_name" else "^%s$" % name),
+            open(path).read()))
+        yield str(conf), name
 
 
 def test_first_login_serves_the_warmed_bundles(odoo_conf, warm_db, tmp_path):
