@@ -4,6 +4,8 @@
 # unsafe one, waits for PostgreSQL, then runs Odoo. Arguments:
 #   (none) or --options...   Odoo server with those options (-i, -u, ...)
 #   shell [--options...]     Odoo shell on the configured database
+#   warm-assets              compile the web client's asset bundles now (after
+#                            -i/-u, so that the first login does not wait)
 #   anything else            run as is (a debugging shell, tar for backups)
 set -euo pipefail
 
@@ -91,6 +93,10 @@ wait_for_db() {
 if [[ $# -eq 0 || $1 == -* ]]; then
     wait_for_db
     exec "$PYTHON" "$SERVER" -c "$CONF" "$@"
+elif [[ $1 == warm-assets ]]; then
+    wait_for_db
+    exec "$PYTHON" "$SERVER" shell -c "$CONF" --no-http --log-level=warn \
+        --max-cron-threads=0 <"$(dirname "${BASH_SOURCE[0]}")/warm_assets.py"
 elif [[ $1 == shell ]]; then
     shift
     wait_for_db

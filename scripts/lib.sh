@@ -87,21 +87,6 @@ create_demo_db() {
 # Not fatal: without it the first login compiles them, as before.
 warm_assets() {
     odoo shell -c "$1" -d "$2" --log-level=warn --max-cron-threads=0 \
-        --no-http <<'EOF' || log "asset bundles not compiled now: the first login will"
-import odoo
-from odoo.addons.base.ir.ir_qweb import ir_qweb
-from odoo.addons.web.controllers import main as web_main
-odoo.http.root.load_addons()
-boot, request = web_main.module_boot, ir_qweb.request
-web_main.module_boot = lambda db=None: boot(db or env.cr.dbname)
-ir_qweb.request = True
-try:
-    for bundle in ("web.assets_common", "web.assets_frontend",
-                   "web.assets_backend", "web_editor.summernote",
-                   "web_editor.assets_editor"):
-        env["ir.qweb"]._get_asset_nodes(bundle, {}, css=True, js=True)
-finally:
-    web_main.module_boot, ir_qweb.request = boot, request
-env.cr.commit()
-EOF
+        --no-http <"$ROOT/scripts/warm_assets.py" \
+        || log "asset bundles not compiled now: the first login will"
 }

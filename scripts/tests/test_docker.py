@@ -168,3 +168,35 @@ def test_entrypoint_reads_secret_files(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "admin_passwd = from-a-docker-secret" in conf.read_text()
+
+
+def test_entrypoint_warm_assets_runs_the_script_in_an_odoo_shell(tmp_path):
+    """``warm-assets`` waits for the database, then feeds
+    scripts/warm_assets.py (the file bin/run's warm_assets runs, checked by
+    tests/test_warm_assets.py) to an Odoo shell on the rendered config."""
+    record = tmp_path / "record"
+    fake = tmp_path / "python"
+    fake.write_text('#!/bin/sh\necho "$@" >"%s.args"\ncat >"%s.stdin"\n'
+                    % (record, record))
+    fake.chmod(0o755)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    ready = bin_dir / "pg_isready"
+    ready.write_text("#!/bin/sh\nexit 0\n")
+    ready.chmod(0o755)
+    conf = tmp_path / "odoo.conf"
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("DB_", "ODOO_"))}
+    env.update(ODOO_CONF_TEMPLATE=str(PROD_CONF), ODOO_CONF=str(conf),
+               ODOO_PYTHON=str(fake), ODOO_SERVER="/app/bin/odoo-server",
+               DB_PASSWORD="s3cret", ODOO_ADMIN_PASSWORD="a-long-master-pw",
+               PATH="%s:%s" % (bin_dir, env.get("PATH", "")))
+    result = subprocess.run(["bash", str(ENTRYPOINT), "warm-assets"],
+                            env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    args = (tmp_path / "record.args").read_text().split()
+    assert args[:4] == ["/app/bin/odoo-server", "shell", "-c", str(conf)]
+    assert "--no-http" in args
+    script = ENTRYPOINT.parent / "warm_assets.py"
+    assert (tmp_path / "record.stdin").read_text() == script.read_text()
