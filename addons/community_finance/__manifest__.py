@@ -39,6 +39,7 @@
         "views/crossovered_budget_lines_views.xml",
         "views/finance_budget_execution_report_views.xml",
         "views/finance_commitment_views.xml",
+        "views/account_move_views.xml",
         "views/finance_budget_adjustment_views.xml",
         "views/finance_fund_standard_views.xml",
         "views/finance_allocation_views.xml",

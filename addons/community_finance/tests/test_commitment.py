@@ -176,3 +176,73 @@ class TestExpenseOverrun(FinanceCase):
         move.line_ids.filtered("debit").account_id = self.funds_account
         check = self.env["crossovered.budget.lines"]._check_expenses_overrun
         self.assertEqual(check(move), [])
+
+
+class TestCommitmentSpentByEntry(FinanceCase):
+    """An expense entry that names its commitment consumes it when posted:
+    the spending then counts once (as actual), not also as committed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.budget = cls._create_budget()
+        cls.line = cls._create_budget_line(
+            cls.budget, cls.community_a1, 10000.0)
+        cls._approve_budget(cls.budget)
+        cls.Commitment = cls.env["finance.commitment"].sudo(
+            cls.finance_officer.id)
+
+    def _entry(self, amount, commitment, community=None):
+        """A draft expense entry of the community (default the line's)."""
+        community = community or self.community_a1
+        return self.env["account.move"].sudo(self.finance_officer.id).create({
+            "journal_id": self.expense_journal.id,
+            "date": "%s-03-15" % self.YEAR,
+            "ref": "Summer camp bus",
+            "commitment_id": commitment.id,
+            "line_ids": [
+                (0, 0, {"name": "Bus", "account_id": self.expense_account.id,
+                        "analytic_account_id":
+                            community.analytic_account_id.id,
+                        "debit": amount, "credit": 0.0}),
+                (0, 0, {"name": "Bus", "account_id": self.bank_account.id,
+                        "debit": 0.0, "credit": amount}),
+            ],
+        })
+
+    def test_posting_consumes_what_the_entry_spends(self):
+        commitment = self.Commitment.commit_budget(
+            self.line, 3000.0, name="Summer camp")
+        self._entry(1200.0, commitment).post()
+        self.line.invalidate_cache()
+        self.assertEqual(commitment.consumed_amount, 1200.0)
+        self.assertEqual(self.line.committed_amount, 1800.0)
+        self.assertEqual(self.line.actual_amount, 1200.0)
+        # counted once: 10,000 - 1,800 open - 1,200 spent
+        self.assertEqual(self.line.available_amount, 7000.0)
+        self.assertEqual(self.line.variance_amount, 8800.0)
+
+    def test_spending_beyond_the_commitment_closes_it(self):
+        commitment = self.Commitment.commit_budget(self.line, 1000.0)
+        self._entry(1500.0, commitment).post()
+        self.assertEqual(commitment.state, "consumed")
+        self.line.invalidate_cache()
+        self.assertEqual(self.line.available_amount, 8500.0)
+
+    def test_entry_spending_nothing_on_the_line_refused(self):
+        commitment = self.Commitment.commit_budget(
+            self.line, 3000.0, name="Summer camp")
+        entry = self._entry(500.0, commitment, community=self.community_a2)
+        with self.assertRaisesRegex(UserError, "Summer camp"):
+            entry.post()
+        self.assertEqual(entry.state, "draft")
+        self.assertEqual(commitment.consumed_amount, 0.0)
+
+    def test_closed_commitment_refused(self):
+        commitment = self.Commitment.commit_budget(
+            self.line, 3000.0, name="Summer camp")
+        commitment.release()
+        entry = self._entry(500.0, commitment)
+        with self.assertRaisesRegex(UserError, "Summer camp"):
+            entry.post()
+        self.assertEqual(entry.state, "draft")
