@@ -5,7 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 from .common import FinanceCase
 
 
-class TestCommitment(FinanceCase):
+class CommitmentCase(FinanceCase):
+    """An approved budget line of 10,000 and the finance officer's
+    commitments."""
 
     @classmethod
     def setUpClass(cls):
@@ -16,6 +18,9 @@ class TestCommitment(FinanceCase):
         cls._approve_budget(cls.budget)
         cls.Commitment = cls.env["finance.commitment"].sudo(
             cls.finance_officer.id)
+
+
+class TestCommitment(CommitmentCase):
 
     def test_commit_reduces_available_not_actual(self):
         commitment = self.Commitment.commit_budget(
@@ -178,19 +183,9 @@ class TestExpenseOverrun(FinanceCase):
         self.assertEqual(check(move), [])
 
 
-class TestCommitmentSpentByEntry(FinanceCase):
+class TestCommitmentSpentByEntry(CommitmentCase):
     """An expense entry that names its commitment consumes it when posted:
     the spending then counts once (as actual), not also as committed."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.budget = cls._create_budget()
-        cls.line = cls._create_budget_line(
-            cls.budget, cls.community_a1, 10000.0)
-        cls._approve_budget(cls.budget)
-        cls.Commitment = cls.env["finance.commitment"].sudo(
-            cls.finance_officer.id)
 
     def _entry(self, amount, commitment, community=None):
         """A draft expense entry of the community (default the line's)."""
