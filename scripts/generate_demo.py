@@ -14,9 +14,11 @@ the same street relative to that day; ``DEMO_TODAY=YYYY-MM-DD`` dates it
 from another day.
 
 The other addons add their part of the street (grids, visits and cases;
-budgets; evaluations) through ``odoo.addons.<addon>.tools.demo_loader``:
-a ``load_demo(env, seed, scale, today)`` that is idempotent like
-community_base's and returns ``{"created": bool, "counts": {model: n}}``.
+budgets; evaluations; party organisations, members and meetings) through
+``odoo.addons.<addon>.tools.demo_loader``: a ``load_demo(env, seed, scale,
+today)`` that is idempotent like community_base's and returns
+``{"created": bool, "counts": {model: n}, "logins": [...]}`` (the logins
+of the demo users it adds, if any).
 """
 import importlib
 import importlib.util
@@ -24,7 +26,8 @@ import os
 
 from odoo.addons.community_base.tools.demo_loader import demo_today, load_demo
 
-DEMO_ADDONS = ("community_grid", "community_finance", "community_eval")
+DEMO_ADDONS = ("community_grid", "community_finance", "community_eval",
+               "community_party")
 
 seed = int(os.environ.get("DEMO_SEED", "1"))
 scale = float(os.environ.get("DEMO_SCALE", "0.05"))
@@ -48,6 +51,7 @@ for addon in DEMO_ADDONS:
     part = loader.load_demo(env, seed=seed, scale=scale, today=today)  # noqa: F821
     env.cr.commit()  # noqa: F821
     summary["counts"].update(part["counts"])
+    summary["logins"] = sorted(set(summary["logins"]) | set(part.get("logins", ())))
 print(
     "demo street %s: %s (%s), dated %s"
     % (

@@ -2,7 +2,7 @@
 # and the Odoo configuration file. Source it; it defines functions only.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${VENV:-$ROOT/.venv}
-ADDONS="community_base,community_grid,community_finance,community_eval"
+ADDONS="community_base,community_grid,community_finance,community_eval,community_party"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
 
@@ -30,14 +30,30 @@ write_odoo_conf() {
 
 odoo() { "$VENV/bin/python" "$ROOT/bin/odoo-server" "$@"; }
 
+# installed_addons DB: our addons installed in DB, comma-separated (empty
+# when DB does not exist or holds none of them).
+installed_addons() {
+    PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
+        -d "$1" -tAc "SELECT string_agg(name, ',' ORDER BY name)
+                      FROM ir_module_module WHERE state = 'installed'
+                       AND name = ANY(string_to_array('$ADDONS', ','))" \
+        2>/dev/null || true
+}
+
+# missing_addons DB: our addons not installed in DB, comma-separated (an
+# addon added by a release, such as community_party, on a database of the
+# release before).
+missing_addons() {
+    local installed
+    installed=",$(installed_addons "$1"),"
+    tr ',' '\n' <<<"$ADDONS" | while read -r addon; do
+        [[ $installed == *",$addon,"* ]] || printf '%s\n' "$addon"
+    done | paste -sd, -
+}
+
 # db_has_addons DB: true when DB exists with all our addons installed.
 db_has_addons() {
-    local n
-    n=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
-        -d "$1" -tAc "SELECT count(*) FROM ir_module_module
-                      WHERE state = 'installed' AND name = ANY(string_to_array('$ADDONS', ','))" \
-        2>/dev/null || echo 0)
-    [ "$n" = "$(tr ',' '\n' <<<"$ADDONS" | wc -l)" ]
+    [ -z "$(missing_addons "$1")" ]
 }
 
 drop_db() {
@@ -58,7 +74,7 @@ copy_db() {
     fi
 }
 
-# create_demo_db CONF DB: install the four addons with zh_CN into a fresh
+# create_demo_db CONF DB: install the five addons with zh_CN into a fresh
 # database DB and generate the demo street (DEMO_SEED, DEMO_SCALE), dated
 # from the day it is built (DEMO_TODAY=YYYY-MM-DD to date it otherwise), as
 # the product's first start does (bin/run; the benchmarks at scale 1.0

@@ -11,6 +11,7 @@ one as superuser; ``write_vals(model, record)`` a harmless change.
 import datetime
 import itertools
 
+from access_fixtures_party import PartyFixtures
 from access_matrix import documented_models
 
 from odoo.addons.community_base.tests.common import make_id_number
@@ -21,7 +22,15 @@ from odoo.addons.community_grid.tests.common import GridCase
 PLACES = ("a1", "a2", "b1")
 
 
-class MatrixFixtures(GridCase, FinanceCase, EvalCase):
+def _birth(year, n):
+    """A birth date for the n-th fixture person: the day moves every 800
+    people, so ID numbers (800 sequences a day) stay unique however many
+    fixtures the matrix builds."""
+    day = datetime.date(year, 1, 1) + datetime.timedelta(days=n // 800)
+    return day.strftime("%Y%m%d")
+
+
+class MatrixFixtures(PartyFixtures, GridCase, FinanceCase, EvalCase):
     """Users of every role in street A and records of every model in A1, A2
     and B1, built once for the class."""
 
@@ -46,6 +55,12 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
             "finance_officer": cls.finance_officer,
             "evaluator": cls.evaluator,
         }
+        for role in ("party_organiser", "party_secretary", "party_officer"):
+            user = cls._create_user(
+                role, "community_party.group_%s" % role)
+            cls._set_street(user, cls.street_a)
+            cls.role_users[role] = user
+        cls.role_users["party_secretary"].community_ids = cls.community_a1
         cls.street_b._finance_setup()
         # the fixtures are made as the superuser, who works in both streets
         cls.env.user.company_ids |= cls.street_a | cls.street_b
@@ -69,6 +84,7 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
                              cls.household_b1, cls.resident_b1,
                              cls.case_handler_2, cls.evaluator_b),
         }
+        cls._party_places()
         cls.fixtures = {}
         cls.fixture_errors = {}
         models = documented_models(cls.env)
@@ -97,6 +113,24 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
             "compound": household.compound_id, "resident": resident,
             "handler": handler, "evaluator": evaluator,
         }
+
+    @classmethod
+    def _party_places(cls):
+        """Each place's community party committee and a member of it; the
+        party organiser keeps A1's committee."""
+        for key, place in cls.places.items():
+            community = place["community"]
+            place["party_organisation"] = cls.env["party.organisation"].create({
+                "name": "Party committee %s" % key,
+                "kind": "community_committee",
+                "company_id": community.company_id.id,
+                "community_id": community.id})
+            place["party_member"] = cls.env["party.member"].create({
+                "name": "Member %s" % key,
+                "organisation_id": place["party_organisation"].id,
+                "resident_id": place["resident"].id})
+        cls.role_users["party_organiser"].party_organisation_ids = \
+            cls.places["a1"]["party_organisation"]
 
     # the interface of the test
 
@@ -184,7 +218,7 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
         return {"name": "Matrix resident %s" % n,
                 "household_id": p["household"].id,
                 "id_number": make_id_number(
-                    "110105", "19700101", "%03d" % (100 + n % 800)),
+                    "110105", _birth(1970, n), "%03d" % (100 + n % 800)),
                 "relation": "other"}
 
     @classmethod
@@ -216,6 +250,56 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
     @classmethod
     def _write_community_post(cls, record):
         return {"date_end": "2026-12-31"}
+
+    @classmethod
+    def _vals_community_worker(cls, p, n):
+        return {"name": "Matrix worker %s" % n,
+                "community_id": p["community"].id, "category": "hired",
+                "id_number": make_id_number(
+                    "110106", _birth(1980, n), "%03d" % (100 + n % 800)),
+                "phone": "1390000%04d" % n}
+
+    @classmethod
+    def _worker(cls, p):
+        key = "worker"
+        if key not in p:
+            p[key] = cls.env["community.worker"].create(
+                cls._vals_community_worker(p, next(cls._sequence)))
+        return p[key]
+
+    @classmethod
+    def _vals_community_worker_post(cls, p, n):
+        return {"worker_id": cls._worker(p).id, "post": "committee_member",
+                "date_start": "2026-01-01"}
+
+    @classmethod
+    def _write_community_worker_post(cls, record):
+        return {"date_end": "2030-12-31"}
+
+    @classmethod
+    def _vals_community_worker_training(cls, p, n):
+        return {"worker_id": cls._worker(p).id, "date": "2026-03-01",
+                "subject": "Matrix training %s" % n, "hours": 2.0}
+
+    @classmethod
+    def _vals_community_committee_election(cls, p, n):
+        return {"community_id": p["community"].id, "date": "2026-03-01",
+                "electorate": 100, "voters": 80}
+
+    @classmethod
+    def _vals_community_committee_candidate(cls, p, n):
+        election = cls.env["community.committee.election"].create(
+            cls._vals_community_committee_election(p, n))
+        return {"election_id": election.id, "worker_id": cls._worker(p).id,
+                "post": "committee_member", "votes": 50}
+
+    @classmethod
+    def _write_community_committee_candidate(cls, record):
+        return {"votes": 60}
+
+    @classmethod
+    def _fixture_community_staffing_report(cls, place):
+        return cls._report("community.staffing.report", place)
 
     @classmethod
     def _vals_community_council(cls, p, n):
@@ -298,6 +382,23 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
     @classmethod
     def _write_community_seal_usage(cls, record):
         return {"document": "%s." % record.sudo().document}
+
+    @classmethod
+    def _vals_community_task_inbound(cls, p, n):
+        return {"name": "Matrix inbound %s" % n, "kind": "form",
+                "department_id": cls._department(p).id,
+                "community_id": p["community"].id,
+                "date_received": "2026-04-01", "effort_hours": 2.0}
+
+    @classmethod
+    def _write_community_task_inbound(cls, record):
+        return {"effort_hours": record.sudo().effort_hours + 1}
+
+    @classmethod
+    def _fixture_community_task_inbound_report(cls, place):
+        cls.env["community.task.inbound"].create(
+            cls.create_vals("community.task.inbound", place))
+        return cls._report("community.task.inbound.report", place)
 
     @classmethod
     def _vals_community_kpi(cls, p, n):
@@ -554,7 +655,8 @@ class MatrixFixtures(GridCase, FinanceCase, EvalCase):
     @classmethod
     def _vals_finance_subsidy_run(cls, p, n):
         street = p["street"]
-        return {"company_id": street.id, "year": 2010 + n % 80,
+        # (year, month) is unique per street: distinct for 960 records
+        return {"company_id": street.id, "year": 2010 + n // 12 % 80,
                 "month": str(1 + n % 12), "journal_id": street.finance_journal_id.id,
                 "expense_account_id": street.finance_expense_account_id.id,
                 "payable_account_id": street.finance_funds_account_id.id}

@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "access.md"
 
-ADDONS = ("community_base", "community_grid", "community_finance", "community_eval")
+ADDONS = ("community_base", "community_grid", "community_finance", "community_eval",
+          "community_party")
 
 # role key of the table -> the group a user of that role holds
 ROLES = {
@@ -31,6 +32,9 @@ ROLES = {
     "case_handler": "community_grid.group_case_handler",
     "finance_officer": "community_finance.group_finance_officer",
     "evaluator": "community_eval.group_evaluator",
+    "party_organiser": "community_party.group_party_organiser",
+    "party_secretary": "community_party.group_party_secretary",
+    "party_officer": "community_party.group_party_officer",
 }
 
 OPERATIONS = ("create", "read", "write", "unlink")
@@ -94,6 +98,8 @@ def scope_label(domain):
         labels.append("grid")
     if "handler_user_id" in text:
         labels.append("handler")
+    if "party_organisation_ids" in text:
+        labels.append("organisation")
     if "evaluator" in text:
         labels.append("evaluator")
     if re.search(r"[('.]user_id', '=', user\.id\)", text):
@@ -110,7 +116,7 @@ def scope_label(domain):
 
 
 SCOPE_ORDER = ("all", "street", "community", "grid", "handler", "evaluator",
-               "own", "roles", "other", "none")
+               "organisation", "own", "roles", "other", "none")
 
 
 def join_scope(labels):
@@ -122,9 +128,9 @@ def join_scope(labels):
     if not labels:
         return ""
     if "street" in labels:
-        labels -= {"community", "own", "none"}
+        labels -= {"community", "organisation", "own", "none"}
     if "community" in labels:
-        labels -= {"own", "none"}
+        labels -= {"organisation", "own", "none"}
     if len(labels) > 1:
         labels.discard("none")
     return "+".join(label for label in SCOPE_ORDER if label in labels)

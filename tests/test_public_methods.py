@@ -138,6 +138,10 @@ SKIP = {
     ("grid.case", "message_post_with_template"):
         "mail.thread API (the override only sets the sender), as "
         "message_post",
+    ("auditlog.rule", "get_auditlog_fields"):
+        "OCA auditlog API: takes a model's recordset, which RPC cannot pass "
+        "(a name or an id fails on model._name before any read); returns "
+        "field names of the model's definition, writes nothing",
     ("ir.actions.report", "render_qweb_pdf"):
         "core report API: the override checks the caller's groups and "
         "read access before rendering (_check_report_access)",
@@ -228,6 +232,34 @@ PREPARE = {
     ("eval.campaign", "action_compute"): {"state": "open"},
     ("eval.campaign", "action_close"): {"state": "open"},
     ("eval.campaign", "action_reopen"): {"state": "closed"},
+    ("party.inservice.registration", "action_reopen"):
+        lambda test, record, place: record.write(
+            {"state": "ended", "date_ended": record.date_registered}),
+    ("party.meeting", "action_plan"): {"state": "cancelled"},
+    ("party.meeting.decision", "action_reopen"): {"state": "done"},
+    ("party.meeting.decision", "action_create_case"):
+        lambda test, record, place: record.meeting_id.write(
+            {"state": "held"}),
+    ("party.meeting.decision", "action_create_admission_request"):
+        lambda test, record, place: (
+            record.meeting_id.write({"state": "held"}),
+            record.write({"department_id": test.env["hr.department"].create(
+                {"name": "Public methods %s" % place}).id})),
+    ("party.pairing", "action_draft"): {"state": "active"},
+    ("party.pairing", "action_end"): {"state": "active"},
+    ("party.pairing.commitment", "action_reset"): {"state": "done"},
+    ("community.task.inbound", "action_accept_protest"): {
+        "protest_note": "Public methods"},
+    ("community.task.inbound", "action_refuse"): {
+        "refuse_reason": "Public methods"},
+    ("community.task.inbound", "action_print_refusal"): {
+        "state": "refused", "refuse_reason": "Public methods"},
+    ("community.committee.election", "action_approve"):
+        lambda test, record, place: test.env[
+            "community.committee.candidate"].create({
+                "election_id": record.id, "post": "director", "votes": 60,
+                "elected": True,
+                "worker_id": test.fixtures["community.worker"][place].id}),
     ("grid.case.request", "action_approve"): {"state": "pending"},
     ("grid.case.request", "action_reject"): {
         "state": "pending", "reject_reason": "Public methods"},

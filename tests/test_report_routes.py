@@ -1,8 +1,8 @@
-"""Every report of the four addons and every HTTP route they define, called
+"""Every report of the five addons and every HTTP route they define, called
 as every role and anonymously (issue 14, finding 4 and its sweep).
 
 The reports are enumerated from the database (the ``ir.actions.report``
-records whose XML id belongs to one of the four addons) and the routes from
+records whose XML id belongs to one of the five addons) and the routes from
 the source (every ``http.route`` decorator under ``addons/``): a report or a
 route without a case in ``REPORT_CASES`` / ``ROUTE_CASES`` fails the test,
 so a new one is swept as soon as it exists.
@@ -36,7 +36,7 @@ import requests
 from server_process import ROOT, Rpc
 
 MODULES = ("community_base", "community_grid", "community_finance",
-           "community_eval")
+           "community_eval", "community_party")
 ROLES = {
     "leader": ["community_base.group_leader"],
     "community_clerk": ["community_base.group_community_clerk"],
@@ -46,6 +46,9 @@ ROLES = {
     "case_handler": ["community_grid.group_case_handler"],
     "finance_officer": ["community_finance.group_finance_officer"],
     "evaluator": ["community_eval.group_evaluator"],
+    "party_organiser": ["community_party.group_party_organiser"],
+    "party_secretary": ["community_party.group_party_secretary"],
+    "party_officer": ["community_party.group_party_officer"],
     "internal": ["base.group_user"],
     "portal": ["base.group_portal"],
 }
@@ -55,6 +58,16 @@ GRID = LEDGER | {"grid_officer"}
 CASES = GRID | {"case_handler"}
 FINANCE = {"leader", "street_admin", "finance_officer"}
 EVAL = {"leader", "street_clerk", "street_admin"}
+PARTY = {"leader", "street_admin", "party_organiser", "party_secretary",
+         "party_officer"}
+#: the roles held to part of a street, and the kinds of record they are
+#: refused in a2 (another community, another party organisation) as well
+NARROW = {
+    "community_clerk": {"community", "compound", "building", "household",
+                        "resident", "inbound"},
+    "party_organiser": {"party_member", "inservice"},
+    "party_secretary": {"party_member", "inservice"},
+}
 #: report XML id: (record kind of the fixture, roles entitled to print a
 #: record of their own place)
 REPORT_CASES = {
@@ -75,9 +88,13 @@ REPORT_CASES = {
     "community_eval.eval_campaign_xlsx": ("campaign", EVAL),
     "community_eval.eval_result_xlsx": ("results", EVAL),
     "community_base.community_resident_record_pdf": ("resident", LEDGER),
+    "community_base.community_task_inbound_refusal_pdf": ("inbound", LEDGER),
     "community_base.community_report_pack_cover_pdf": (
         "pack", {"leader", "street_clerk", "street_admin"}),
     "community_grid.grid_case_form_pdf": ("case", CASES),
+    "community_party.party_member_roster_xlsx": ("party_member", PARTY),
+    "community_party.party_inservice_feedback_xlsx": ("inservice", PARTY),
+    "community_party.party_inservice_ledger_xlsx": ("inservice", PARTY),
 }
 
 
@@ -291,6 +308,14 @@ def world(odoo_server):
             "description": "<p>%s</p>" % secret[place], "channel": "visit",
             "handler_user_id": users["case_handler"] if place == "a1"
             else False})
+        # a refused inbound item: its refusal note
+        p["inbound"] = admin("community.task.inbound", "create", {
+            "name": "事项%s" % secret[place], "kind": "meeting",
+            "department_id": admin("hr.department", "create", {
+                "name": "部门%s" % secret[place], "company_id": False}),
+            "community_id": p["community"], "date_received": "2026-03-02",
+            "refuse_reason": "理由%s" % secret[place]})
+        admin("community.task.inbound", "action_refuse", [p["inbound"]])
         if officer:
             admin("grid.visit", "create", {
                 "officer_id": officer, "household_id": p["household"],
@@ -304,6 +329,7 @@ def world(odoo_server):
         "community_ids": [(6, 0, [places["a1"]["community"]])]})
     _finance(admin, tag, secret, streets, places)
     _evaluation(admin, tag, secret, streets, places)
+    _party(admin, secret, places, users)
     for place, street in (("a1", "a"), ("b1", "b")):
         pack = admin("community.report.pack", "create", {
             "company_id": streets[street], "month": "2026-01-01"})
@@ -388,6 +414,30 @@ def _evaluation(admin, tag, secret, streets, places):
             ("campaign_id", "=", campaign)])
 
 
+def _party(admin, secret, places, users):
+    """A community party committee in each place, with an in-service member
+    of a unit registered there; the organiser keeps a1's committee, the
+    community party secretary serves a1's community."""
+    for place in ("a1", "a2", "b1"):
+        p = places[place]
+        p["party_organisation"] = admin("party.organisation", "create", {
+            "name": "党委%s" % secret[place], "kind": "community_committee",
+            "company_id": p["street"], "community_id": p["community"]})
+        unit = admin("res.partner", "create", {
+            "name": "单位%s" % secret[place], "is_company": True})
+        p["party_member"] = admin("party.member", "create", {
+            "name": "党员%s" % secret[place], "category": "in_service",
+            "organisation_id": p["party_organisation"], "work_unit_id": unit})
+        p["inservice"] = admin("party.inservice.registration", "create", {
+            "member_id": p["party_member"], "community_id": p["community"],
+            "unit_id": unit, "date_registered": "2026-01-15"})
+    admin("res.users", "write", [users["party_organiser"]], {
+        "party_organisation_ids": [(6, 0, [
+            places["a1"]["party_organisation"]])]})
+    admin("res.users", "write", [users["party_secretary"]], {
+        "community_ids": [(6, 0, [places["a1"]["community"]])]})
+
+
 def _records(world, kind, role, place):
     """The ids to print of ``kind`` in ``place`` as ``role``: the fixture's,
     or for the statistics wizard, one of the role's own (None when the role
@@ -464,9 +514,7 @@ def test_report_as_every_role(world, xmlid):
     problems = []
     for role, session in world["sessions"].items():
         outside = [("b1", secret["b1"])]
-        if role == "community_clerk" and kind in (
-                "community", "compound", "building", "household",
-                "resident"):
+        if kind in NARROW.get(role, ()):
             outside.append(("a2", secret["a2"]))
         for place, hidden in outside:
             ids = _records(world, kind, role, place)

@@ -37,8 +37,10 @@ pytestmark = pytest.mark.slow
 # release lands (and its migrations then start from there).
 BASELINE = "2085c02f6410e0eca215f8bd3dab41a16fc13aa2"
 TREES = ("addons", "scripts", "bin", "config", "compat", "requirements")
+# the addons this tree installs: community_party is new since the baseline,
+# and UPDATE=1 bin/run must install it into the old database
 ADDONS = ("community_base", "community_grid", "community_finance",
-          "community_eval")
+          "community_eval", "community_party")
 DEMO_SCALE = "0.02"  # ~400 households: enough rows, about a minute to build
 
 # what must survive the upgrade unchanged: numbers of records ...
@@ -324,6 +326,23 @@ def refreshed_records(options, name):
     return rules, drill_down, work_groups
 
 
+def post_cron_code(options, name):
+    """The code of the volunteer posts' daily action, which community_base
+    11.0.1.2.0 moves to ``community.term.mixin``'s method."""
+    conn = connect(options, name)
+    with conn, conn.cursor() as cr:
+        # sql: reads the upgraded test database's own rows
+        cr.execute("""
+            SELECT s.code FROM ir_model_data d
+              JOIN ir_cron c ON c.id = d.res_id
+              JOIN ir_act_server s ON s.id = c.ir_actions_server_id
+             WHERE d.module = 'community_base'
+               AND d.name = 'community_post_cron_archive_ended'""")
+        code = cr.fetchone()[0]
+    conn.close()
+    return code.strip()
+
+
 def finance_setup_records(options, name):
     """What community_finance 11.0.1.2.0 completes in a street set up
     before: the streets lacking an account for a shipped expense category,
@@ -413,6 +432,8 @@ def test_update_bin_run_upgrades_a_database_of_the_last_release(
         assert drill_down == "missing"
         assert work_groups == {"community_kpi_residents": 1,
                                "community_kpi_moves_month": 1}
+        assert post_cron_code(options, name) == (
+            "model._archive_ended_terms()")
         streets_lacking, waiting, bases = finance_setup_records(
             options, name)
         assert streets_lacking == 0

@@ -59,6 +59,12 @@ class TestZhCrawl(GridCase, FinanceCase, EvalCase):
             "finance_officer": cls.finance_officer,
             "evaluator": cls.evaluator,
         }
+        for role in ("party_organiser", "party_secretary", "party_officer"):
+            user = cls._create_user(
+                role, "community_party.group_%s" % role)
+            cls._set_street(user, cls.street_a)
+            cls.role_users[role] = user
+        cls.role_users["party_secretary"].community_ids = cls.community_a1
         # users and places as a Chinese street names them: the crawl
         # fails on the interface's English, not on the test data's
         for number, (role, user) in enumerate(sorted(cls.role_users.items())):

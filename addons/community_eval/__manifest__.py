@@ -20,6 +20,7 @@
         "security/ir.model.access.csv",
         "security/community_eval_rules.xml",
         "data/eval_scheme_data.xml",
+        "data/eval_indicator_inbound_data.xml",
         "data/eval_kpi_data.xml",
         "views/community_eval_menus.xml",
         "views/res_users_views.xml",

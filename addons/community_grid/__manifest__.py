@@ -27,6 +27,7 @@
         "data/grid_case_cron_data.xml",
         "data/grid_case_tier_definition_data.xml",
         "data/grid_kpi_data.xml",
+        "data/grid_staffing_kpi_data.xml",
         "views/assets.xml",
         "views/community_grid_menus.xml",
         "views/res_users_views.xml",

@@ -11,11 +11,12 @@ class CommunityPost(models.Model):
     building, a party group leader on a compound. Clerks pick the lowest
     place; the compound and the community are filled from it, so the record
     rules (community, street) always apply. A term that has ended archives
-    the post: only held posts count in the coverage figures.
+    the post (``community.term.mixin``): only held posts count in the
+    coverage figures.
     """
 
     _name = "community.post"
-    _inherit = ["community.scoped.mixin"]
+    _inherit = ["community.term.mixin", "community.scoped.mixin"]
     _description = "Volunteer post"
     _rec_name = "type_id"
     _order = "community_id, type_id, date_start desc, id desc"
@@ -185,24 +186,11 @@ class CommunityPost(models.Model):
 
     @api.model
     def create(self, vals):
-        post = super().create(self._place_vals(vals))
-        post._archive_if_ended()
-        return post
+        return super().create(self._place_vals(vals))
 
     @api.multi
     def write(self, vals):
-        result = super().write(self._place_vals(vals))
-        if vals.get("active"):
-            today = fields.Date.context_today(self)
-            for post in self:
-                if post.date_end and post.date_end < today:
-                    raise ValidationError(_(
-                        "The term of the post %(post)s ended on %(end)s: "
-                        "extend the term before restoring the post."
-                    ) % {"post": post.type_id.name, "end": post.date_end})
-        elif "date_end" in vals:
-            self._archive_if_ended()
-        return result
+        return super().write(self._place_vals(vals))
 
     @api.multi
     def name_get(self):
@@ -214,16 +202,6 @@ class CommunityPost(models.Model):
                 name = "%s (%s)" % (name, post.holder_name)
             result.append((post.id, name.strip()))
         return result
-
-    @api.multi
-    def action_end_term(self):
-        """The holder leaves today: record the end of the term and archive
-        the post at once instead of waiting for the next day's cron."""
-        self.write({
-            "date_end": fields.Date.context_today(self),
-            "active": False,
-        })
-        return True
 
     @api.model
     def _place_vals(self, vals):
@@ -241,23 +219,3 @@ class CommunityPost(models.Model):
                 vals["compound_id"])
             vals["community_id"] = compound.community_id.id
         return vals
-
-    @api.multi
-    def _archive_if_ended(self):
-        today = fields.Date.context_today(self)
-        self.filtered(
-            lambda post: post.active and post.date_end and
-            post.date_end < today
-        ).write({"active": False})
-
-    @api.model
-    def _archive_ended_posts(self, today=None):
-        """Daily cron: a post whose term ended yesterday or before is no
-        longer held. Return the posts archived."""
-        today = today or fields.Date.context_today(self)
-        posts = self.search([
-            ("date_end", "!=", False),
-            ("date_end", "<", today),
-        ])
-        posts.write({"active": False})
-        return posts

@@ -35,12 +35,23 @@ class CommunityPrivateFieldsMixin(models.AbstractModel):
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None,
                    orderby=False, lazy=True):
-        # read_group builds its query without _search: check its domain too
+        # read_group builds its query without _search: check its domain too,
+        # and the fields it sums (a pay summed over a group of one is that
+        # person's pay); without ``fields`` Odoo sums every stored number,
+        # so the ones the user may not read are left out
         groupby_list = [groupby] if isinstance(groupby, str) else groupby
+        if fields:
+            summed = [spec.split("(")[1].rstrip(")") if "(" in spec
+                      else spec for spec in fields]
+        else:
+            summed = []
+            fields = [name for name, field in self._fields.items()
+                      if field.store and (not field.groups or
+                                          self.user_has_groups(field.groups))]
         self._check_private_fields_use(
             [spec.split(":")[0] for spec in groupby_list or []]
             + [leaf[0] for leaf in domain or []
-               if isinstance(leaf, (list, tuple))], orderby)
+               if isinstance(leaf, (list, tuple))] + summed, orderby)
         return super(CommunityPrivateFieldsMixin, self).read_group(
             domain, fields, groupby, offset=offset, limit=limit,
             orderby=orderby, lazy=lazy)

@@ -187,7 +187,8 @@ class CommunityReportPack(models.Model):
         method takes the workbook's ``report_sheet.Book`` and writes one
         or more sheets, every text through ``_()``; the addons add theirs
         by extending this list."""
-        return [(10, "_sheet_cover"), (20, "_sheet_population")]
+        return [(10, "_sheet_cover"), (20, "_sheet_population"),
+                (55, "_sheet_inbound"), (45, "_sheet_staffing")]
 
     def _build_workbook(self):
         buffer = io.BytesIO()
@@ -292,6 +293,13 @@ class CommunityReportPack(models.Model):
             else:
                 sheet.write_blank(2 + offset, 1, None, styles.cell())
 
+    def _sheet_inbound(self, book):
+        """Inbound work per requesting department
+        (``community.task.inbound.report._pack_sheet``)."""
+        Report = self.env["community.task.inbound.report"]
+        if Report.check_access_rights("read", raise_exception=False):
+            Report._pack_sheet(self, book)
+
     def _sheet_population(self, book):
         communities = self._communities()
         Resident = self.env["community.resident"]
@@ -336,4 +344,45 @@ class CommunityReportPack(models.Model):
         totals = [self._total_label()] + sums + [
             report_sheet.ratio(sums[3], sums[2])]
         self._write_table(book, _("Population"), _("Population by community"),
+                          columns, rows, totals)
+
+    def _sheet_staffing(self, book):
+        """The staffing check of each community (``community.staffing.report``)
+        as it stands: households per full-time worker against the street's
+        norm, the workers the norm asks for, the vacant key posts. Left out
+        when the author may not read the check."""
+        Report = self.env["community.staffing.report"]
+        if not Report.check_access_rights("read", raise_exception=False):
+            return
+        rows_by_community = {row.community_id.id: row for row in Report.search(
+            [("company_id", "=", self.company_id.id)])}
+        columns = [
+            (_("Community"), "text", 18), (_("Households"), "int", 10),
+            (_("Full-time workers"), "int", 10),
+            (_("Households per worker"), "float", 12),
+            (_("Norm (households per worker)"), "int", 12),
+            (_("Workers needed"), "int", 10),
+            (_("Workers missing"), "int", 10),
+            (_("Vacant key posts"), "int", 10),
+        ]
+        rows = []
+        sums = [0] * 4
+        for community in self._communities():
+            row = rows_by_community.get(community.id)
+            if not row:
+                continue
+            missing = max(row.workers_needed - row.worker_count, 0)
+            sums = [sums[0] + row.household_count, sums[1] + row.worker_count,
+                    sums[2] + missing, sums[3] + row.vacant_post_count]
+            rows.append([
+                community.name, row.household_count, row.worker_count,
+                report_sheet.ratio(row.household_count, row.worker_count),
+                row.norm, row.workers_needed, missing,
+                row.vacant_post_count])
+        totals = [self._total_label(), sums[0], sums[1],
+                  report_sheet.ratio(sums[0], sums[1]),
+                  self.company_id.worker_households_norm, None, sums[2],
+                  sums[3]]
+        self._write_table(book, _("Staffing"),
+                          _("Community workers against the staffing norm"),
                           columns, rows, totals)

@@ -20,7 +20,8 @@ class CommunityResident(models.Model):
     change their state and are kept in their move history."""
 
     _name = "community.resident"
-    _inherit = ["community.private.fields.mixin", "community.scope.copy.mixin"]
+    _inherit = ["community.identity.mixin", "community.private.fields.mixin",
+                "community.scope.copy.mixin"]
     _description = "Resident"
     _order = "name, id"
     _scope_parent_field = "household_id"
@@ -164,19 +165,6 @@ class CommunityResident(models.Model):
             resident.birth_date = birth
             resident.sex = sex
 
-    @api.depends("id_number", "phone")
-    def _compute_masked(self):
-        # the masks are what non-clerks see, so they are read as superuser;
-        # only these columns: touching one would otherwise read every
-        # column of the whole page of residents (prefetch), which made
-        # most of a resident search's time (bench/RESULTS.md, clerks_http)
-        # sudo: the masks are what non-clerks see of the ID number and phone; only these
-        #   two columns are read
-        for resident, raw in zip(self, self.sudo().with_context(
-                prefetch_fields=False)):
-            resident.id_number_masked = idn.mask(raw.id_number)
-            resident.phone_masked = idn.mask_phone(raw.phone)
-
     def _compute_search_text(self):
         for resident in self:
             resident.search_text = resident.name
@@ -316,27 +304,6 @@ class CommunityResident(models.Model):
                     "The arrival date of %s cannot be in the future.")
                     % resident.name)
 
-    @api.model
-    def _normalize_vals(self, vals):
-        """Store ID numbers in their 18-character form: upper-case X, 15-digit
-        legacy numbers converted. Invalid numbers are kept as typed so that
-        the constraint names them."""
-        number = vals.get("id_number")
-        if number:
-            try:
-                vals["id_number"] = idn.normalize(number)
-            except idn.InvalidIdNumber:
-                vals["id_number"] = number.strip()
-        return vals
-
-    @api.model
-    def create(self, vals):
-        return super().create(self._normalize_vals(dict(vals)))
-
-    @api.multi
-    def write(self, vals):
-        return super().write(self._normalize_vals(dict(vals)))
-
     @api.multi
     def unlink(self):
         # the ACL already refuses clerks; this says why
@@ -349,24 +316,15 @@ class CommunityResident(models.Model):
     @api.model
     def fields_view_get(self, view_id=None, view_type="form", toolbar=False,
                         submenu=False):
-        """Clerks see the real ID number and phone, the other roles the masked
-        ones: drop the masked columns for clerks (the real ones carry
-        ``groups`` and are dropped for the others by Odoo)."""
+        """The masked columns are the identity mixin's; a member's form
+        opened from their household's list hides the household."""
         res = super().fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar,
             submenu=submenu)
-        clerk = view_type in ("tree", "form") and (
-            roles.may_read_personal_data(self.env))
-        member = view_type == "form" and self.env.context.get(
-            "community_household_member")
-        if clerk or member:
+        if view_type == "form" and self.env.context.get(
+                "community_household_member"):
             arch = etree.fromstring(res["arch"])
-            for fname in ("id_number_masked", "phone_masked"):
-                for node in arch.xpath("//field[@name='%s']" % fname):
-                    if clerk:
-                        node.getparent().remove(node)
-            if member:
-                self._hide_member_household(arch)
+            self._hide_member_household(arch)
             res["arch"] = etree.tostring(arch, encoding="unicode")
         return res
 
@@ -381,22 +339,6 @@ class CommunityResident(models.Model):
             modifiers = json.loads(node.get("modifiers") or "{}")
             modifiers.update(readonly=True, invisible=True, required=False)
             node.set("modifiers", json.dumps(modifiers))
-
-    @api.model
-    def name_search(self, name="", args=None, operator="ilike", limit=100):
-        """Find a resident by name, and clerks by ID number or phone too."""
-        if not name or operator not in ("ilike", "=", "=like", "=ilike", "like"):
-            return super().name_search(name, args, operator, limit)
-        domain = [("name", operator, name)]
-        if roles.may_read_personal_data(self.env):
-            domain = expression.OR([
-                domain,
-                [("id_number", "=ilike", name.strip() + "%")],
-                [("phone", "ilike", name.strip())],
-            ])
-        residents = self.search(
-            expression.AND([domain, args or []]), limit=limit)
-        return residents.name_get()
 
     @api.multi
     def _open_move_form(self, move_type):

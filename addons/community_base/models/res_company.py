@@ -1,6 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -30,3 +31,17 @@ class ResCompany(models.Model):
     password_special = fields.Integer(default=1)
     password_expiration = fields.Integer(default=90)
     password_history = fields.Integer(default=5)
+    # the staffing norm of the community workers (社区工作者配备标准)
+    worker_households_norm = fields.Integer(
+        "Households per community worker", default=300,
+        help="The staffing norm: one full-time community worker per this "
+        "many households (the reports name 250 to 300). The staffing check "
+        "flags the communities below it.")
+
+    @api.constrains("worker_households_norm")
+    def _check_worker_households_norm(self):
+        for company in self:
+            if company.worker_households_norm <= 0:
+                raise ValidationError(_(
+                    "%s: the number of households per community worker must "
+                    "be more than 0.") % company.name)

@@ -42,3 +42,8 @@ from . import test_year_fields
 from . import test_landing
 from . import test_dashboard_roles
 from . import test_authentication_window
+from . import test_task_inbound
+from . import test_task_inbound_pack
+from . import test_community_worker
+from . import test_community_worker_election
+from . import test_task_inbound_demo

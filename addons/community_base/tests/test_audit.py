@@ -39,7 +39,8 @@ class TestAudit(CommunityCase):
     def test_rules_are_subscribed_with_full_logs(self):
         for xmlid in ("auditlog_rule_community_resident",
                       "auditlog_rule_community_household",
-                      "auditlog_rule_community_resident_move"):
+                      "auditlog_rule_community_resident_move",
+                      "auditlog_rule_community_worker"):
             rule = self.env.ref("community_base.%s" % xmlid)
             self.assertEqual(rule.state, "subscribed", xmlid)
             self.assertEqual(rule.log_type, "full", xmlid)

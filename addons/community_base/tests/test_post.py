@@ -182,7 +182,7 @@ class TestPost(PostCase):
                             self.resident_a1, date_end=_day(10))
         running = self._post(self.building_head, self.buildings_a1[1],
                              self.resident_a1_bis, date_end=_day(20))
-        archived = self.env["community.post"]._archive_ended_posts(
+        archived = self.env["community.post"]._archive_ended_terms(
             today=_day(11))
         self.assertEqual(archived, ending)
         self.assertFalse(ending.active)
@@ -192,7 +192,7 @@ class TestPost(PostCase):
         cron = self.env.ref("community_base.community_post_cron_archive_ended")
         self.assertEqual(cron.model_id.model, "community.post")
         self.assertEqual(cron.interval_type, "days")
-        self.assertIn("_archive_ended_posts", cron.code)
+        self.assertIn("_archive_ended_terms", cron.code)
 
     def test_name_shows_place_post_and_holder(self):
         post = self._post(self.building_head, self.buildings_a1[0],

@@ -26,7 +26,24 @@ PERSONAL_DATA_BY_ROLE = {
     roles.CASE_HANDLER: False,
     roles.FINANCE_OFFICER: False,
     roles.EVALUATOR: False,
+    # the party roles read party members' numbers (may_read_party_data),
+    # residents' only through a clerk role of their own
+    roles.PARTY_ORGANISER: False,
+    roles.PARTY_SECRETARY: False,
+    roles.PARTY_OFFICER: False,
 }
+#: the answer of ``may_read_party_data`` for a user holding only the role
+PARTY_DATA_BY_ROLE = dict(
+    dict.fromkeys(PERSONAL_DATA_BY_ROLE, False),
+    **{roles.PARTY_ORGANISER: True, roles.PARTY_SECRETARY: True,
+       roles.PARTY_OFFICER: True})
+#: (model, field) of party members' personal data, readable exactly by
+#: those for whom ``may_read_party_data`` says yes
+PARTY_FIELDS = [
+    ("party.member", "id_number"),
+    ("party.member", "phone"),
+    ("party.member", "birth_date"),
+]
 #: (model, field) holding personal data, readable exactly by those for
 #: whom ``may_read_personal_data`` says yes (models of uninstalled addons
 #: are left out)
@@ -54,7 +71,9 @@ class TestRoles(CommunityCase):
             roles.LEADER: cls.leader,
         }
         for role in (roles.GRID_OFFICER, roles.CASE_HANDLER,
-                     roles.FINANCE_OFFICER, roles.EVALUATOR):
+                     roles.FINANCE_OFFICER, roles.EVALUATOR,
+                     roles.PARTY_ORGANISER, roles.PARTY_SECRETARY,
+                     roles.PARTY_OFFICER):
             if cls.env.ref(role, raise_if_not_found=False):
                 user = cls._create_user("roles_" + role.split(".")[1], role)
                 cls._set_street(user, cls.street_a)
@@ -107,6 +126,28 @@ class TestRoles(CommunityCase):
                     self.assertEqual(fname in visible, self.may_read(user))
                     checked += 1
         self.assertGreaterEqual(checked, 6 * len(self.role_users))
+
+    def test_party_data_for_the_party_roles_only(self):
+        self.assertEqual(len(self.role_users), len(PARTY_DATA_BY_ROLE),
+                         "a role's addon is not installed")
+        for role, expected in PARTY_DATA_BY_ROLE.items():
+            with self.subTest(role=role):
+                self.assertEqual(roles.may_read_party_data(
+                    self.env(user=self.role_users[role].id)), expected)
+        self.assertFalse(roles.may_read_party_data(
+            self.env(user=self.internal_user.id)))
+        checked = 0
+        for model, fname in PARTY_FIELDS:
+            if model not in self.env:
+                continue
+            for role, user in self.role_users.items():
+                with self.subTest(model=model, field=fname, role=role):
+                    visible = self.env[model].sudo(user.id).fields_get(
+                        [fname])
+                    self.assertEqual(fname in visible,
+                                     PARTY_DATA_BY_ROLE[role])
+                    checked += 1
+        self.assertGreaterEqual(checked, 3 * len(self.role_users))
 
     def test_ledger_export_masks_what_the_decision_hides(self):
         resident = self.resident_a1.sudo()

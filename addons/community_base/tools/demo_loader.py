@@ -36,7 +36,7 @@ import time
 from odoo import SUPERUSER_ID, _, api, fields
 from odoo.exceptions import UserError
 
-from . import demo_data, roles, street_time
+from . import demo_data, demo_inbound, demo_workers, roles, street_time
 from .bulk_register import BulkRegister
 
 _logger = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ SUMMARY_MODELS = [
     "community.household", "community.resident", "community.post",
     "community.council", "community.volunteer.activity",
     "community.admission.request", "community.seal.usage",
+    "community.task.inbound", "community.worker",
+    "community.committee.election",
 ]
 
 
@@ -151,6 +153,10 @@ class _DemoLoader(object):
                 "community.community")})
         self._partner_hours()
         self._users()
+        demo_workers.load_workers_demo(
+            self.env, demo_workers.rng(self.street["seed"]),
+            self.street["today"], self.env["community.community"].browse(
+                self.ids["community.community"]))
 
     def _insert(self, model_name, rows):
         return self.bulk.insert(model_name, rows)
@@ -398,6 +404,10 @@ class _DemoLoader(object):
                 "date_end": values["date_end"],
             })
             self._move_request(request, values["state"])
+        demo_inbound.load_inbound_demo(
+            env, street["seed"], street["today"],
+            env["community.community"].browse(communities),
+            env["hr.department"].browse(departments))
         items = [self._seal_item(values, streets[values["street"]])
                  for values in street["seal_items"]]
         residents = self.ids["community.resident"]

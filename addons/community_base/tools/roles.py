@@ -35,10 +35,19 @@ CASE_HANDLER = "community_grid.group_case_handler"
 FINANCE_OFFICER = "community_finance.group_finance_officer"
 #: evaluators: fill the score sheets given to them
 EVALUATOR = "community_eval.group_evaluator"
+#: party affairs workers of the party organisations assigned to them
+PARTY_ORGANISER = "community_party.group_party_organiser"
+#: community party secretaries: the party records of their communities
+PARTY_SECRETARY = "community_party.group_party_secretary"
+#: the street's party building office: the whole street's party records
+PARTY_OFFICER = "community_party.group_party_officer"
 
 #: the group whose members read residents' ID numbers, phones and birth
 #: dates in clear (every clerk and administrator role implies it)
 PERSONAL_DATA = COMMUNITY_CLERK
+#: the group whose members read party members' ID numbers, phones, birth
+#: dates and political status in clear (every party role implies it)
+PARTY_DATA = PARTY_ORGANISER
 
 
 def may_read_personal_data(env):
@@ -49,6 +58,14 @@ def may_read_personal_data(env):
     itself what it shows.
     """
     return env.uid == SUPERUSER_ID or env.user.has_group(PERSONAL_DATA)
+
+
+def may_read_party_data(env):
+    """Whether the user of ``env`` reads party members' ID numbers, phones,
+    birth dates and who is a party member in clear: the party roles do;
+    the leader reads the register with masks, the other roles nothing.
+    """
+    return env.uid == SUPERUSER_ID or env.user.has_group(PARTY_DATA)
 
 
 def has_any(env, *groups):

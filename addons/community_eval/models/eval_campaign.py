@@ -81,6 +81,24 @@ class EvalCampaign(models.Model):
         column1="campaign_id", column2="user_id", string="Staff members",
         # the street's own staff, not every login of the database
         domain="[('share', '=', False), ('company_ids', 'in', [company_id])]")
+    worker_ids = fields.Many2many(
+        comodel_name="community.worker", relation="eval_campaign_worker_rel",
+        column1="campaign_id", column2="worker_id",
+        string="Community workers",
+        domain="[('company_id', '=', company_id)]",
+        help="Empty: every active community worker of the street.")
+    building_head_ids = fields.Many2many(
+        comodel_name="community.post", relation="eval_campaign_post_rel",
+        column1="campaign_id", column2="post_id", string="Building heads",
+        domain="[('company_id', '=', company_id), "
+               "('type_id.code', '=', 'building_head')]",
+        help="Empty: every building head of the street in office.")
+    section_ids = fields.Many2many(
+        comodel_name="hr.department", relation="eval_campaign_section_rel",
+        column1="campaign_id", column2="department_id",
+        string="Street sections",
+        domain="[('company_id', '=', company_id)]",
+        help="Empty: every section of the street office.")
     sheet_ids = fields.One2many(
         comodel_name="eval.sheet", inverse_name="campaign_id",
         string="Score sheets")
@@ -303,6 +321,16 @@ class EvalCampaign(models.Model):
         if self.target_type == "department":
             return self.department_ids or self.env["res.partner"].search(
                 [("organisation_type", "=", "department")])
+        street = [("company_id", "=", self.company_id.id)]
+        if self.target_type == "worker":
+            return self.worker_ids or self.env["community.worker"].search(
+                street)
+        if self.target_type == "building_head":
+            return self.building_head_ids or self.env["community.post"].search(
+                street + [("type_id.code", "=", "building_head")])
+        if self.target_type == "section":
+            return self.section_ids or self.env["hr.department"].search(
+                street)
         return self.staff_ids
 
     def _ensure_results(self, targets):

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 
+from .eval_target_mixin import TARGET_FIELDS
+
 
 class EvalResult(models.Model):
     """A target's result in a campaign: sample, satisfaction rate, weighted
@@ -59,10 +61,12 @@ class EvalResult(models.Model):
     def _auto_init(self):
         res = super()._auto_init()
         # one result per target and campaign; a plain UNIQUE would let the
-        # two empty target columns (NULL) through
+        # empty target columns (NULL) through. One index over every kind
+        # of target (it replaces the index of the first three kinds)
+        tools.drop_index(
+            self._cr, "eval_result_campaign_target_uniq", self._table)
         tools.create_unique_index(
-            self._cr, "eval_result_campaign_target_uniq", self._table,
-            ["campaign_id", "COALESCE(target_community_id, 0)",
-             "COALESCE(target_partner_id, 0)",
-             "COALESCE(target_user_id, 0)"])
+            self._cr, "eval_result_campaign_targets_uniq", self._table,
+            ["campaign_id"] + ["COALESCE(%s, 0)" % column
+                               for column in sorted(TARGET_FIELDS.values())])
         return res

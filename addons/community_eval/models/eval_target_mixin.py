@@ -8,11 +8,19 @@ TARGET_FIELDS = {
     "community": "target_community_id",
     "department": "target_partner_id",
     "staff": "target_user_id",
+    "worker": "target_worker_id",
+    "building_head": "target_post_id",
+    "section": "target_section_id",
 }
 TARGET_TYPES = [
     ("community", "Community"),
     ("department", "Functional department"),
     ("staff", "Staff member"),
+    # the cadres and volunteers the assessments rate (双向考核): community
+    # workers of the roster, building heads, sections of the street office
+    ("worker", "Community worker"),
+    ("building_head", "Building head"),
+    ("section", "Street section"),
 ]
 
 
@@ -38,11 +46,22 @@ class EvalTargetMixin(models.AbstractModel):
     target_user_id = fields.Many2one(
         comodel_name="res.users", string="Target staff member",
         index=True, ondelete="restrict")
+    target_worker_id = fields.Many2one(
+        comodel_name="community.worker", string="Target community worker",
+        index=True, ondelete="restrict")
+    target_post_id = fields.Many2one(
+        comodel_name="community.post", string="Target building head",
+        index=True, ondelete="restrict",
+        domain=[("type_id.code", "=", "building_head")])
+    target_section_id = fields.Many2one(
+        comodel_name="hr.department", string="Target section",
+        index=True, ondelete="restrict")
     target_name = fields.Char(
         string="Target", compute="_compute_target_name", store=True)
 
     @api.depends("target_community_id", "target_partner_id",
-                 "target_user_id")
+                 "target_user_id", "target_worker_id", "target_post_id",
+                 "target_section_id")
     def _compute_target_name(self):
         for record in self:
             # sudo: the display name of the target of records the user reads; targets
@@ -54,7 +73,8 @@ class EvalTargetMixin(models.AbstractModel):
         """The target record, whichever its kind."""
         self.ensure_one()
         return (self.target_community_id or self.target_partner_id
-                or self.target_user_id)
+                or self.target_user_id or self.target_worker_id
+                or self.target_post_id or self.target_section_id)
 
     @api.model
     def _target_vals(self, target_type, target_id):

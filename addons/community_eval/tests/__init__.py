@@ -20,3 +20,5 @@ from . import test_evaluator_privacy
 from . import test_result_visibility
 from . import test_title_award_street
 from . import test_eval_setup
+from . import test_eval_indicator_inbound
+from . import test_eval_targets_workers

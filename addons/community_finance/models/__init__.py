@@ -28,3 +28,4 @@ from . import finance_service_project
 from . import finance_service_milestone
 from . import community_report_pack
 from . import finance_budget_execution_report
+from . import community_worker_post

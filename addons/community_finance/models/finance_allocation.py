@@ -81,10 +81,12 @@ class FinanceAllocation(models.Model):
             allocation.community_id.name)) for allocation in self]
 
     @api.multi
-    def _transfer(self):
+    def _transfer(self, date=None):
         """Post the transfer entry of each planned allocation: the street
         moves the amount from its bank account to the account of
-        allocated funds, on the community's analytic account."""
+        allocated funds, on the community's analytic account. Dated the
+        street's day within the budget's year, or ``date`` (the demo
+        street, dated from another day, transfers on its own day)."""
         Move = self.env["account.move"]
         for allocation in self:
             street = allocation.company_id
@@ -101,7 +103,7 @@ class FinanceAllocation(models.Model):
                     "budget is approved.") % allocation.display_name)
             label = allocation.display_name
             # the street's day, within the budget's year
-            today = street_time.street_today(self.env, street)
+            today = date or street_time.street_today(self.env, street)
             move = Move.create({
                 "journal_id": street.finance_journal_id.id,
                 "date": max(today, budget.date_from)

@@ -30,6 +30,17 @@ class FinanceSubsidyHolder(models.Model):
     post_id = fields.Many2one(
         comodel_name="community.post", string="Community post",
         index=True, ondelete="restrict")
+    worker_id = fields.Many2one(
+        comodel_name="community.worker", string="Community worker",
+        index=True, ondelete="restrict",
+        help="The worker of the community roster paid, when the subsidy is "
+        "paid for one of their posts.")
+    worker_post_id = fields.Many2one(
+        comodel_name="community.worker.post", string="Worker post",
+        index=True, ondelete="restrict",
+        domain="[('worker_id', '=', worker_id)]",
+        help="The post the subsidy is paid for: the subsidy follows the "
+        "post, and ends when its term ends.")
     standard_id = fields.Many2one(
         comodel_name="finance.subsidy.standard", string="Subsidy",
         required=True, index=True, ondelete="restrict",
@@ -83,6 +94,18 @@ class FinanceSubsidyHolder(models.Model):
             self.community_id = self.post_id.community_id
             if self.post_id.partner_id:
                 self.partner_id = self.post_id.partner_id
+
+    @api.onchange("worker_post_id")
+    def _onchange_worker_post_id(self):
+        """The subsidy follows the post: its worker, community and term."""
+        post = self.worker_post_id
+        if post:
+            self.worker_id = post.worker_id
+            self.community_id = post.community_id
+            self.date_start = max(post.date_start, self.date_start or "")
+            self.date_end = post.date_end
+            if post.worker_id.user_id:
+                self.partner_id = post.worker_id.user_id.partner_id
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):

@@ -22,3 +22,4 @@ from . import test_budget_actual_definition
 from . import test_migration
 from . import test_dashboard_finance_officer
 from . import test_finance_first_hour
+from . import test_subsidy_worker

@@ -87,7 +87,10 @@ def load_street(env, street, rng, today=None):
     budget = wizard.budget_id
     budget.action_budget_confirm()
     budget.action_budget_validate()
-    wizard.action_confirm_transfers()
+    # the wizard's transfers, on the day the street is dated from
+    env["finance.allocation"].search([
+        ("year", "=", year), ("company_id", "=", street.id),
+        ("state", "=", "draft")])._transfer(date=fields.Date.to_string(today))
     _post_expenses(env, street, budget, rng, today)
     _commit_budget(env, budget, rng)
     _pay_subsidies(env, street, rng, today)

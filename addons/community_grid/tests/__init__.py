@@ -26,3 +26,4 @@ from . import test_street_time
 from . import test_migration
 from . import test_dashboard_grid_roles
 from . import test_case_board_speed
+from . import test_grid_staffing_kpi
