@@ -42,6 +42,7 @@ from . import ir_attachment
 from . import auditlog_log
 from . import auditlog_log_line
 from . import ir_model_fields
+from . import ir_module_module
 from . import ir_translation
 from . import res_authentication_attempt
 from . import base

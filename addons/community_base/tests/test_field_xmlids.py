@@ -48,3 +48,35 @@ class TestFieldXmlids(SavepointCase):
                              [(field.id, "%s（%s）" % (label, model.name))])
         self.assertNotIn("community.household", field.with_context(
             lang="zh_CN").display_name)
+
+    def test_mixin_fields_on_other_addons_models_are_translated(self):
+        """A field that an addon's model takes from one of community_base's
+        mixins is named after community_base (``party.election``'s term
+        end, a grid case's community), so its label is one of
+        community_base's terms: it must be in Chinese after a first
+        install too, when community_base's terms were loaded before that
+        model existed."""
+        owned = self.env["ir.model.data"].search([
+            ("model", "=", "ir.model"), ("module", "=like", "community_%")])
+        foreign_models = set(
+            owned.filtered(lambda data: data.module != "community_base")
+            .mapped("name")) - set(
+                owned.filtered(lambda data: data.module == "community_base")
+                .mapped("name"))
+        datas = self.env["ir.model.data"].search([
+            ("model", "=", "ir.model.fields"),
+            ("module", "=", "community_base")])
+        fields_ = self.env["ir.model.fields"].browse(datas.mapped("res_id"))
+        foreign = fields_.filtered(
+            lambda field: "model_%s" % field.model.replace(".", "_")
+            in foreign_models)
+        self.assertTrue(foreign.filtered(
+            lambda field: (field.model, field.name)
+            == ("grid.case", "community_id")))
+        translated = self.env["ir.translation"].search([
+            ("name", "=", "ir.model.fields,field_description"),
+            ("lang", "=", "zh_CN"), ("res_id", "in", foreign.ids),
+            ("value", "!=", False)]).mapped("res_id")
+        missing = foreign.filtered(lambda field: field.id not in translated)
+        self.assertFalse(
+            ["%s.%s" % (field.model, field.name) for field in missing])
