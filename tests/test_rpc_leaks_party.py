@@ -34,7 +34,13 @@ import uuid
 
 import pytest
 from server_process import Rpc
-from test_rpc_leaks import Session, id_number
+from test_rpc_leaks import (
+    Session,
+    answers_by_channel,
+    create_role_users,
+    find_leaks,
+    id_number,
+)
 
 ROLES = {
     "clerk": "community_base.group_community_clerk",
@@ -66,16 +72,8 @@ def street(odoo_server):
     digits = "".join(str(int(char, 16) % 10) for char in tag)
     street_id = rpc.new_street("党建泄漏测试街道%s" % tag)
     data = {"tag": tag, "street": street_id, "rpc": rpc}
-    users = {}
-    for role, groups in ROLES.items():
-        groups = (groups,) if isinstance(groups, str) else groups
-        login = "pleak_%s_%s" % (role, tag)
-        users[role] = rpc("res.users", "create", {
-            "name": login, "login": login, "password": login,
-            "lang": "zh_CN", "tz": "Asia/Shanghai", "company_id": street_id,
-            "company_ids": [(6, 0, [street_id])],
-            "groups_id": [(6, 0, [rpc.ref(group) for group in groups])]})
-    data["users"] = users
+    users = data["users"] = create_role_users(rpc, street_id, ROLES, "pleak",
+                                              tag)
     for index, key in enumerate(("c1", "c2")):
         community = rpc("community.community", "create", {
             "name": "党建泄漏社区%s-%s" % (tag, key),
@@ -356,18 +354,12 @@ def _secrets(street, role):
 
 
 def _check(session, street, role):
-    secrets = _secrets(street, role)
-    problems, count = [], 0
-    for name, answer in channels(session, street):
-        count += 1
-        for secret in secrets:
-            if secret in answer:
-                problems.append("%s: %s revealed %r" % (
-                    session.login, name, secret))
+    def party_keys(answer):
         if role in NON_PARTY_ROLES and PARTY_KEYS.search(answer):
-            problems.append("%s: %s revealed a resident's party field" % (
-                session.login, name))
-    return count, problems
+            return "a resident's party field"
+        return None
+    return find_leaks(session, channels(session, street),
+                      _secrets(street, role), party_keys)
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))
@@ -390,10 +382,7 @@ def test_roster_route_is_refused_to_non_party_roles(
 
 
 def _answers(session, street):
-    answers = {}
-    for name, answer in channels(session, street):
-        answers[name] = answers.get(name, "") + answer
-    return answers
+    return answers_by_channel(channels(session, street))
 
 
 def test_the_party_roles_do_get_their_raw_data(odoo_server, street):

@@ -24,7 +24,13 @@ import uuid
 
 import pytest
 from server_process import Rpc
-from test_rpc_leaks import Session, id_number
+from test_rpc_leaks import (
+    Session,
+    answers_by_channel,
+    create_role_users,
+    find_leaks,
+    id_number,
+)
 
 ROLES = {
     "clerk": "community_base.group_community_clerk",
@@ -49,15 +55,8 @@ def street(odoo_server):
     digits = "".join(str(int(char, 16) % 10) for char in tag)
     street_id = rpc.new_street("社工泄漏测试街道%s" % tag)
     data = {"tag": tag, "street": street_id, "rpc": rpc}
-    users = {}
-    for role, group in ROLES.items():
-        login = "wleak_%s_%s" % (role, tag)
-        users[role] = rpc("res.users", "create", {
-            "name": login, "login": login, "password": login,
-            "lang": "zh_CN", "tz": "Asia/Shanghai", "company_id": street_id,
-            "company_ids": [(6, 0, [street_id])],
-            "groups_id": [(6, 0, [rpc.ref(group)])]})
-    data["users"] = users
+    users = data["users"] = create_role_users(rpc, street_id, ROLES, "wleak",
+                                              tag)
     for index, key in enumerate(("c1", "c2")):
         community = rpc("community.community", "create", {
             "name": "社工泄漏社区%s-%s" % (tag, key),
@@ -202,32 +201,18 @@ def _secrets(street, role):
     return [c1["phone_old"]]
 
 
-def _check(session, street, role):
-    secrets = _secrets(street, role)
-    problems, count = [], 0
-    for name, answer in channels(session, street):
-        count += 1
-        for secret in secrets:
-            if secret in answer:
-                problems.append("%s: %s revealed %r" % (
-                    session.login, name, secret))
-    return count, problems
-
-
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_no_channel_reveals_workers_personal_data_beyond_the_role(
         odoo_server, street, role):
     session = Session(odoo_server, "wleak_%s_%s" % (role, street["tag"]))
-    count, problems = _check(session, street, role)
+    count, problems = find_leaks(session, channels(session, street),
+                                 _secrets(street, role))
     assert count >= 45
     assert not problems, "\n".join(problems)
 
 
 def _answers(session, street):
-    answers = {}
-    for name, answer in channels(session, street):
-        answers[name] = answers.get(name, "") + answer
-    return answers
+    return answers_by_channel(channels(session, street))
 
 
 def test_the_clerks_do_get_the_raw_data(odoo_server, street):
