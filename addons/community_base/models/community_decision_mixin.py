@@ -1,7 +1,7 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import street_time
 
@@ -16,6 +16,12 @@ class CommunityDecisionMixin(models.AbstractModel):
     searched for in one domain (``_search_is_overdue``). The owner reports
     it done, or opens it again when it was reported too early; the model
     may react to both (``_on_decision_done``, ``_on_decision_reopened``).
+
+    The decision is taken at a meeting, ``meeting_id``
+    (``community.meeting.mixin``): it is followed up once the meeting is
+    held, and what follows it up (a case, an admission request, a service
+    project) is made by the user with the user's rights
+    (``_check_followable``) and names the meeting (``_source_text``).
     """
 
     _name = "community.decision.mixin"
@@ -90,6 +96,33 @@ class CommunityDecisionMixin(models.AbstractModel):
         self.write({"state": "open", "date_done": False})
         self._on_decision_reopened()
         return True
+
+    def _check_followable(self, model, refusal):
+        """Refuse, naming the decision, before anything is written: the
+        user must be able to change the decision and to create ``model``
+        records (else ``refusal``, a message naming the decision), and the
+        meeting must have been held."""
+        self.ensure_one()
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        if not self.env[model].check_access_rights(
+                "create", raise_exception=False):
+            raise AccessError(refusal % self.name)
+        if self.meeting_id.state != "held":
+            raise UserError(_(
+                "The decision \"%(decision)s\" belongs to the meeting "
+                "%(meeting)s, which has not been held: its decisions are "
+                "followed up once it is held.") % {
+                    "decision": self.name, "meeting": self.meeting_id.name})
+
+    def _source_text(self):
+        """The decision and the meeting it comes from, in the user's
+        language, for the new case or request."""
+        meeting = self.meeting_id
+        return _("Decision of the meeting %(meeting)s on %(date)s") % {
+            "meeting": meeting.name,
+            "date": street_time.street_date(
+                self.env, meeting.date, meeting.company_id or None)}
 
     def _on_decision_done(self):
         """Hook: the decisions were just reported done."""

@@ -46,6 +46,22 @@ class CommunityPublicationMixin(models.AbstractModel):
             self.date_published = street_time.street_today(self.env)
 
     @api.multi
+    def action_publish(self):
+        """Mark to publish today (in the street), unless a date is set."""
+        for record in self:
+            record.write({
+                "to_publish": True,
+                "date_published": record.date_published
+                or street_time.street_today(self.env, record.company_id)})
+        return True
+
+    @api.multi
+    def action_unpublish(self):
+        """Withdraw: no longer to publish."""
+        self.write({"to_publish": False, "date_published": False})
+        return True
+
+    @api.multi
     def _publication_row(self):
         """(kind, title, community name) of the record in the list of
         what was published."""

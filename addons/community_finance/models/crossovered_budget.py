@@ -19,7 +19,8 @@ class CrossoveredBudget(models.Model):
     """
 
     _name = "crossovered.budget"
-    _inherit = ["crossovered.budget", "community.tier.approval"]
+    _inherit = ["crossovered.budget", "community.tier.approval",
+                "community.publication.mixin"]
     # Reviewers may lack write access on budgets; reading is enough to
     # leave the review trail in the chatter.
     _mail_post_access = "read"
@@ -242,3 +243,15 @@ def _rate(actual, planned, currency):
     if float_is_zero(planned, precision_rounding=currency.rounding or 0.01):
         return 0.0
     return actual / planned * 100.0
+
+    @api.multi
+    def _publication_row(self):
+        """A budget is published as its execution summary: what was
+        spent of what was approved, and the rate."""
+        kind, title, community = super()._publication_row()
+        title = _("%(budget)s: %(actual).2f spent of %(approved).2f "
+                  "approved (%(rate).1f%%)") % {
+                      "budget": self.name, "actual": self.total_actual,
+                      "approved": self.total_approved or self.total_planned,
+                      "rate": self.execution_rate}
+        return kind, title, community

@@ -4,8 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
-from odoo.addons.community_base.tools import street_time
-
 #: the category of a case made from a decision that names none
 DEFAULT_CASE_CATEGORY = "community_grid.grid_case_category_other"
 
@@ -20,9 +18,9 @@ class GridCaseSourceMixin(models.AbstractModel):
     user who may not report cases, or not in that community, is told so
     naming the decision), once the meeting is held; it keeps the link to
     the decision and the meeting's thread says so. The model inherits
-    ``community.decision.mixin`` (name, description, owner) and has a
-    ``meeting_id`` (a held meeting with ``name``, ``date``, ``company_id``
-    and a thread) and a ``community_id``.
+    ``community.decision.mixin`` (name, description, owner, the checks
+    before a follow-up, ``_check_followable``) and has a
+    ``community_id``.
     """
 
     _name = "grid.case.source.mixin"
@@ -48,33 +46,6 @@ class GridCaseSourceMixin(models.AbstractModel):
         index=True,
         ondelete="set null",
     )
-
-    def _check_followable(self, model, refusal):
-        """Refuse, naming the decision, before anything is written: the
-        user must be able to change the decision and to create ``model``
-        records (else ``refusal``, a message naming the decision), and the
-        meeting must have been held."""
-        self.ensure_one()
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        if not self.env[model].check_access_rights(
-                "create", raise_exception=False):
-            raise AccessError(refusal % self.name)
-        if self.meeting_id.state != "held":
-            raise UserError(_(
-                "The decision \"%(decision)s\" belongs to the meeting "
-                "%(meeting)s, which has not been held: its decisions are "
-                "followed up once it is held.") % {
-                    "decision": self.name, "meeting": self.meeting_id.name})
-
-    def _source_text(self):
-        """The decision and the meeting it comes from, in the user's
-        language, for the new case or request."""
-        meeting = self.meeting_id
-        return _("Decision of the meeting %(meeting)s on %(date)s") % {
-            "meeting": meeting.name,
-            "date": street_time.street_date(
-                self.env, meeting.date, meeting.company_id or None)}
 
     def _case_vals(self, community, category):
         """The values of the case made from the decision."""
