@@ -189,7 +189,7 @@ class CommunityReportPack(models.Model):
         by extending this list."""
         return [(10, "_sheet_cover"), (20, "_sheet_population"),
                 (55, "_sheet_inbound"), (45, "_sheet_staffing"),
-                (90, "_sheet_publications")]
+                (80, "_sheet_publications")]
 
     def _build_workbook(self):
         buffer = io.BytesIO()
@@ -404,8 +404,11 @@ class CommunityReportPack(models.Model):
 
     def _sheet_publications(self, book):
         """Public disclosure (居务公开): what the communities and the street
-        published to residents in the month, whatever addon publishes it."""
+        published to residents in the month, whatever addon publishes it;
+        a month with nothing published adds no sheet."""
         rows = self._publication_rows()
+        if not rows:
+            return
         columns = [
             (_("Published on"), "date", 12), (_("Kind"), "text", 18),
             (_("Published item"), "text", 40), (_("Community"), "text", 16),
