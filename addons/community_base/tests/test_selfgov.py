@@ -11,7 +11,7 @@ import openpyxl
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import selfgov_vote, street_time
+from ..tools import demo_selfgov, selfgov_vote, street_time
 from .common import CommunityCase
 
 
@@ -279,3 +279,32 @@ class TestSelfgovPublicationPack(SelfgovCase):
         pack = self.env["community.report.pack"].create({
             "company_id": self.street_a.id, "month": "2026-11-01"})
         self.assertEqual(pack._publication_rows(), [])
+
+
+class TestSelfgovDemo(CommunityCase):
+
+    def test_demo_puts_proposals_at_every_step(self):
+        today = datetime.date(2026, 11, 20)
+        proposals = demo_selfgov.load_selfgov_demo(
+            self.env, demo_selfgov.rng(1), today, self.community_a1)
+        self.assertEqual(len(proposals), 6)
+        self.assertEqual(
+            len(proposals.filtered(lambda p: p.state == "submitted")), 1)
+        self.assertEqual(
+            len(proposals.filtered(lambda p: p.state == "taken_up")), 1)
+        self.assertEqual(proposals.filtered(
+            lambda p: p.state == "taken_up").meeting_id.state, "planned")
+        decided = proposals.filtered("decision_id")
+        self.assertTrue(decided)
+        for proposal in decided:
+            decision = proposal.decision_id
+            self.assertTrue(decision.owner_id)
+            self.assertGreater(decision.date_deadline,
+                               decision.meeting_date[:10])
+            self.assertTrue(decision.to_publish)
+            self.assertEqual(proposal.state == "carried_out",
+                             decision.state == "done")
+        body = proposals.mapped("meeting_id.body_id")
+        self.assertEqual(len(body), 1)
+        self.assertEqual(body.member_ids.mapped("resident_id"),
+                         self.resident_a1 | self.resident_a1_spouse)

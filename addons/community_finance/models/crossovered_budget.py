@@ -237,13 +237,6 @@ class CrossoveredBudget(models.Model):
         } for key, (planned, actual) in sorted(
             groups.items(), key=lambda item: (not item[0], item[0].name or ""))]
 
-
-def _rate(actual, planned, currency):
-    """Execution rate in percent; no rate for a zero budget."""
-    if float_is_zero(planned, precision_rounding=currency.rounding or 0.01):
-        return 0.0
-    return actual / planned * 100.0
-
     @api.multi
     def _publication_row(self):
         """A budget is published as its execution summary: what was
@@ -255,3 +248,10 @@ def _rate(actual, planned, currency):
                       "approved": self.total_approved or self.total_planned,
                       "rate": self.execution_rate}
         return kind, title, community
+
+
+def _rate(actual, planned, currency):
+    """Execution rate in percent; no rate for a zero budget."""
+    if float_is_zero(planned, precision_rounding=currency.rounding or 0.01):
+        return 0.0
+    return actual / planned * 100.0
