@@ -65,7 +65,8 @@ SUMMARY_MODELS = [
     "community.council", "community.volunteer.activity",
     "community.admission.request", "community.seal.usage",
     "community.task.inbound", "community.worker",
-    "community.committee.election",
+    "community.committee.election", "community.selfgov.meeting",
+    "community.selfgov.proposal",
 ]
 
 
