@@ -36,8 +36,7 @@ import time
 from odoo import SUPERUSER_ID, _, api, fields
 from odoo.exceptions import UserError
 
-from . import (demo_data, demo_inbound, demo_selfgov, demo_workers, roles,
-               street_time)
+from . import demo_data, demo_inbound, demo_selfgov, demo_workers, roles, street_time
 from .bulk_register import BulkRegister
 
 _logger = logging.getLogger(__name__)
