@@ -102,8 +102,11 @@ def load_selfgov_demo(env, rng, today, communities):
                     if rng.random() < 0.15:
                         line.write({"present": False,
                                     "absence_reason": "外出"})
-                meeting.minutes = "与会成员逐项审议提案并表决，形成决定。"
-                meeting.action_held()
+                # held as written (not ``action_held``): a demo dated from
+                # a later ``today`` than the clock's holds them all the same
+                meeting.write({
+                    "minutes": "与会成员逐项审议提案并表决，形成决定。",
+                    "state": "held"})
             meetings.append(meeting)
         first, hearing, planned = meetings
         steps = ["carried_out", "decided", "decided", "rejected",

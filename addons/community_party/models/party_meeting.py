@@ -22,8 +22,9 @@ class PartyMeeting(models.Model):
     party lectures) is held by a party organisation and attended by the
     members of its register; a joint council (党建联席会, 共驻共建联席会,
     ``community.council``) meets with a delegate of each of its member
-    organisations. A meeting is planned, then held or cancelled; only held
-    meetings count in the attendance rates. Its decisions are followed up
+    organisations. A meeting is planned, then held or cancelled
+    (``community.meeting.mixin``); only held meetings count in the
+    attendance rates. Its decisions are followed up
     by their owners until done, and one may become a case or an admission
     request in one click.
 
