@@ -86,6 +86,10 @@ class PartyMeeting(models.Model):
         index=True,
         compute_sudo=True,
     )
+    # declared here too (its definition is the mixin's) so that its
+    # external id stays community_party.field_party_meeting_date in every
+    # database: the KPI of meetings held names it (party_kpi_data.xml)
+    date = fields.Datetime()
     attendance_ids = fields.One2many(
         comodel_name="party.meeting.attendance",
         inverse_name="meeting_id",
