@@ -28,6 +28,8 @@ DEMO_MODELS = {
     "grid.case": 10,
     "crossovered.budget": 1,
     "eval.campaign": 1,
+    "community.selfgov.proposal": 6,
+    "community.selfgov.decision": 1,
 }
 #: the logins of the README (password = login, except admin / admin)
 DEMO_LOGINS = ("admin_street", "clerk_street", "clerk_community1",

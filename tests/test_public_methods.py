@@ -99,6 +99,10 @@ READ_ONLY = {
     ("grid.grid", "action_open_households"): "window action",
     ("grid.grid", "action_open_visits"): "window action",
     ("grid.visit", "action_open_cases"): "window action",
+    ("community.selfgov.decision", "action_create_service_project"):
+        "opens a new project's form filled from the decision, after "
+        "checking the caller may change the decision and propose "
+        "projects; the project's create is checked",
     # computations over what the caller may read
     ("eval.campaign", "targets"): "searches the targets as the caller",
     ("eval.result", "target"): "reads the record's target as the caller",
@@ -245,6 +249,33 @@ PREPARE = {
             record.meeting_id.write({"state": "held"}),
             record.write({"department_id": test.env["hr.department"].create(
                 {"name": "Public methods %s" % place}).id})),
+    ("community.selfgov.meeting", "action_plan"): {"state": "cancelled"},
+    ("community.selfgov.decision", "action_reopen"): {"state": "done"},
+    ("community.selfgov.decision", "action_create_case"):
+        lambda test, record, place: record.meeting_id.write(
+            {"state": "held"}),
+    ("community.selfgov.decision", "action_create_service_project"):
+        lambda test, record, place: record.meeting_id.write(
+            {"state": "held"}),
+    ("community.selfgov.proposal", "action_take_up"):
+        lambda test, record, place: record.write({
+            "meeting_id": test.fixtures["community.selfgov.meeting"][
+                place].id}),
+    ("community.selfgov.proposal", "action_vote"):
+        lambda test, record, place: (
+            test.fixtures["community.selfgov.meeting"][place].write(
+                {"state": "held"}),
+            record.write({
+                "state": "taken_up", "votes_for": 1,
+                "meeting_id": test.fixtures["community.selfgov.meeting"][
+                    place].id})),
+    ("community.selfgov.proposal", "action_decide"):
+        lambda test, record, place: record.write({
+            "state": "adopted", "decision_owner_id": test.env.uid,
+            "decision_deadline": "2026-06-30",
+            "meeting_id": test.fixtures["community.selfgov.meeting"][
+                place].id}),
+    ("community.selfgov.proposal", "action_reset"): {"state": "taken_up"},
     ("party.pairing", "action_draft"): {"state": "active"},
     ("party.pairing", "action_end"): {"state": "active"},
     ("party.pairing.commitment", "action_reset"): {"state": "done"},

@@ -54,6 +54,7 @@
         "views/finance_tax_task_views.xml",
         "views/finance_service_project_views.xml",
         "views/finance_service_milestone_views.xml",
+        "views/community_selfgov_decision_views.xml",
         "views/community_admission_request_views.xml",
         "report/finance_subsidy_report.xml",
         "report/finance_report.xml",

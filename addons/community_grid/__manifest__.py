@@ -43,6 +43,7 @@
         "views/grid_case_request_views.xml",
         "views/grid_case_reply_views.xml",
         "views/resource_calendar_views.xml",
+        "views/community_selfgov_decision_views.xml",
         "wizards/grid_case_escalate_wizard_views.xml",
         "wizards/grid_case_send_back_wizard_views.xml",
         "report/grid_visit_report.xml",

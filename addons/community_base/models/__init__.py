@@ -62,3 +62,12 @@ from . import community_worker_training
 from . import community_committee_election
 from . import community_committee_candidate
 from . import community_staffing_report
+from . import community_decision_mixin
+from . import community_meeting_mixin
+from . import community_publication_mixin
+from . import community_selfgov_body
+from . import community_selfgov_member
+from . import community_selfgov_meeting
+from . import community_selfgov_attendance
+from . import community_selfgov_decision
+from . import community_selfgov_proposal

@@ -188,7 +188,8 @@ class CommunityReportPack(models.Model):
         or more sheets, every text through ``_()``; the addons add theirs
         by extending this list."""
         return [(10, "_sheet_cover"), (20, "_sheet_population"),
-                (55, "_sheet_inbound"), (45, "_sheet_staffing")]
+                (55, "_sheet_inbound"), (45, "_sheet_staffing"),
+                (80, "_sheet_publications")]
 
     def _build_workbook(self):
         buffer = io.BytesIO()
@@ -386,3 +387,34 @@ class CommunityReportPack(models.Model):
         self._write_table(book, _("Staffing"),
                           _("Community workers against the staffing norm"),
                           columns, rows, totals)
+
+    def _publication_rows(self):
+        """[(date, kind, title, community)] of what was published in the
+        pack's month in its street (``community.publication.mixin``), as
+        the author may read it, by date."""
+        start, end = (fields.Date.to_string(day)
+                      for day in self._month_bounds())
+        rows = []
+        for records in self.env["community.publication.mixin"]._published_in(
+                self.company_id, start, end):
+            for record in records:
+                rows.append((fields.Date.from_string(record.date_published),)
+                            + tuple(record._publication_row()))
+        return sorted(rows, key=lambda row: (row[0], row[1], row[2]))
+
+    def _sheet_publications(self, book):
+        """Public disclosure (居务公开): what the communities and the street
+        published to residents in the month, whatever addon publishes it;
+        a month with nothing published adds no sheet."""
+        rows = self._publication_rows()
+        if not rows:
+            return
+        columns = [
+            (_("Published on"), "date", 12), (_("Kind"), "text", 18),
+            (_("Published item"), "text", 40), (_("Community"), "text", 16),
+        ]
+        self._write_table(
+            book, _("Public disclosure"),
+            _("Published to residents in the month"), columns,
+            [list(row) for row in rows],
+            [self._total_label(), len(rows)])

@@ -47,3 +47,4 @@ from . import test_task_inbound_pack
 from . import test_community_worker
 from . import test_community_worker_election
 from . import test_task_inbound_demo
+from . import test_selfgov

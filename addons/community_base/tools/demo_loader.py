@@ -36,7 +36,7 @@ import time
 from odoo import SUPERUSER_ID, _, api, fields
 from odoo.exceptions import UserError
 
-from . import demo_data, demo_inbound, demo_workers, roles, street_time
+from . import demo_data, demo_inbound, demo_selfgov, demo_workers, roles, street_time
 from .bulk_register import BulkRegister
 
 _logger = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ SUMMARY_MODELS = [
     "community.council", "community.volunteer.activity",
     "community.admission.request", "community.seal.usage",
     "community.task.inbound", "community.worker",
-    "community.committee.election",
+    "community.committee.election", "community.selfgov.meeting",
+    "community.selfgov.proposal",
 ]
 
 
@@ -155,6 +156,10 @@ class _DemoLoader(object):
         self._users()
         demo_workers.load_workers_demo(
             self.env, demo_workers.rng(self.street["seed"]),
+            self.street["today"], self.env["community.community"].browse(
+                self.ids["community.community"]))
+        demo_selfgov.load_selfgov_demo(
+            self.env, demo_selfgov.rng(self.street["seed"]),
             self.street["today"], self.env["community.community"].browse(
                 self.ids["community.community"]))
 

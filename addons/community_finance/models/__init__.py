@@ -29,3 +29,4 @@ from . import finance_service_milestone
 from . import community_report_pack
 from . import finance_budget_execution_report
 from . import community_worker_post
+from . import community_selfgov_decision

@@ -19,7 +19,8 @@ class CrossoveredBudget(models.Model):
     """
 
     _name = "crossovered.budget"
-    _inherit = ["crossovered.budget", "community.tier.approval"]
+    _inherit = ["crossovered.budget", "community.tier.approval",
+                "community.publication.mixin"]
     # Reviewers may lack write access on budgets; reading is enough to
     # leave the review trail in the chatter.
     _mail_post_access = "read"
@@ -235,6 +236,18 @@ class CrossoveredBudget(models.Model):
             "rate": _rate(actual, planned, self.currency_id),
         } for key, (planned, actual) in sorted(
             groups.items(), key=lambda item: (not item[0], item[0].name or ""))]
+
+    @api.multi
+    def _publication_row(self):
+        """A budget is published as its execution summary: what was
+        spent of what was approved, and the rate."""
+        kind, title, community = super()._publication_row()
+        title = _("%(budget)s: %(actual).2f spent of %(approved).2f "
+                  "approved (%(rate).1f%%)") % {
+                      "budget": self.name, "actual": self.total_actual,
+                      "approved": self.total_approved or self.total_planned,
+                      "rate": self.execution_rate}
+        return kind, title, community
 
 
 def _rate(actual, planned, currency):

@@ -71,6 +71,14 @@ class FinanceServiceProject(models.Model):
         default=fields.Date.context_today)
     date_end = fields.Date(string="End date")
     description = fields.Text(string="Service content")
+    selfgov_decision_id = fields.Many2one(
+        comodel_name="community.selfgov.decision",
+        string="Residents' decision",
+        index=True,
+        ondelete="set null",
+        copy=False,
+        help="The residents' deliberation decision the project carries "
+        "out.")
     milestone_ids = fields.One2many(
         comodel_name="finance.service.milestone", inverse_name="project_id",
         string="Milestones", copy=True)

@@ -26,3 +26,5 @@ from . import grid_case_request
 from . import grid_case_reply
 from . import tier_definition
 from . import community_report_pack
+from . import grid_case_source_mixin
+from . import community_selfgov_decision

@@ -3,8 +3,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.community_base.tools import street_time
-
 #: the meetings of a party organisation's life (三会一课) and of a joint
 #: council
 MEETING_KINDS = [
@@ -24,8 +22,9 @@ class PartyMeeting(models.Model):
     party lectures) is held by a party organisation and attended by the
     members of its register; a joint council (党建联席会, 共驻共建联席会,
     ``community.council``) meets with a delegate of each of its member
-    organisations. A meeting is planned, then held or cancelled; only held
-    meetings count in the attendance rates. Its decisions are followed up
+    organisations. A meeting is planned, then held or cancelled
+    (``community.meeting.mixin``); only held meetings count in the
+    attendance rates. Its decisions are followed up
     by their owners until done, and one may become a case or an admission
     request in one click.
 
@@ -35,7 +34,8 @@ class PartyMeeting(models.Model):
     """
 
     _name = "party.meeting"
-    _inherit = ["mail.thread", "community.scope.copy.mixin"]
+    _inherit = ["mail.thread", "community.meeting.mixin",
+                "community.scope.copy.mixin"]
     _description = "Party meeting"
     _order = "date desc, id desc"
     # the organisation's scope, or the council's for a joint council
@@ -86,26 +86,10 @@ class PartyMeeting(models.Model):
         index=True,
         compute_sudo=True,
     )
-    date = fields.Datetime(
-        required=True, index=True, default=fields.Datetime.now,
-        track_visibility="onchange")
-    location = fields.Char()
-    chair = fields.Char(string="Chaired by")
-    state = fields.Selection(
-        selection=[
-            ("planned", "Planned"),
-            ("held", "Held"),
-            ("cancelled", "Cancelled"),
-        ],
-        required=True,
-        default="planned",
-        readonly=True,
-        copy=False,
-        index=True,
-        track_visibility="onchange",
-    )
-    agenda = fields.Text()
-    minutes = fields.Text()
+    # declared here too (its definition is the mixin's) so that its
+    # external id stays community_party.field_party_meeting_date in every
+    # database: the KPI of meetings held names it (party_kpi_data.xml)
+    date = fields.Datetime()
     attendance_ids = fields.One2many(
         comodel_name="party.meeting.attendance",
         inverse_name="meeting_id",
@@ -158,12 +142,9 @@ class PartyMeeting(models.Model):
     @api.depends("attendance_ids.present")
     def _compute_attendance(self):
         for meeting in self:
-            expected = len(meeting.attendance_ids)
-            present = len(meeting.attendance_ids.filtered("present"))
-            meeting.attendance_count = expected
-            meeting.present_count = present
-            meeting.attendance_rate = round(
-                100.0 * present / expected, 1) if expected else 0.0
+            (meeting.attendance_count, meeting.present_count,
+             meeting.attendance_rate) = self._attendance_figures(
+                 meeting.attendance_ids)
 
     def _compute_decision_count(self):
         counts = {}
@@ -199,49 +180,6 @@ class PartyMeeting(models.Model):
                     "Meeting %s: a meeting of organisation life is held by "
                     "a party organisation; choose the organisation (and no "
                     "joint council).") % meeting.name)
-
-    def _street_now_date(self):
-        return street_time.street_today(self.env, self.company_id or None)
-
-    @api.multi
-    def action_held(self):
-        """The meeting took place: it counts in the attendance rates from
-        now on, and its decisions can be followed up."""
-        for meeting in self:
-            if meeting.state != "planned":
-                raise UserError(_(
-                    "Meeting %s is not planned: only a planned meeting is "
-                    "marked as held.") % meeting.name)
-            if street_time.street_date(
-                    self.env, meeting.date, meeting.company_id or None) \
-                    > meeting._street_now_date():
-                raise UserError(_(
-                    "Meeting %s is planned for a later day: it cannot be "
-                    "marked as held before it takes place.") % meeting.name)
-        self.write({"state": "held"})
-        return True
-
-    @api.multi
-    def action_cancel(self):
-        """The meeting did not take place: it counts nowhere."""
-        for meeting in self:
-            if meeting.state != "planned":
-                raise UserError(_(
-                    "Meeting %s is not planned: only a planned meeting is "
-                    "cancelled.") % meeting.name)
-        self.write({"state": "cancelled"})
-        return True
-
-    @api.multi
-    def action_plan(self):
-        """Back to planned: a meeting marked held or cancelled by
-        mistake."""
-        for meeting in self:
-            if meeting.state == "planned":
-                raise UserError(_(
-                    "Meeting %s is already planned.") % meeting.name)
-        self.write({"state": "planned"})
-        return True
 
     @api.multi
     def action_fill_attendees(self):
