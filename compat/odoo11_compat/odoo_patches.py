@@ -6,6 +6,7 @@
 import ast
 import builtins
 import functools
+import os
 import resource
 import types
 from opcode import opmap
@@ -400,7 +401,35 @@ def patch_service_model(module):
     module.execute_cr = _reset_environments_first(execute_cr)
 
 
+# --------------------------------------------------------------------------
+# HTTP: no addon imported by a request while the registry loads
+# --------------------------------------------------------------------------
+
+
+def patch_http(module):
+    """Python 3's import locks let a request that arrives while the server
+    loads its registry break that load.
+
+    On its first request, Odoo 11's ``Root.load_addons`` imports every addon
+    of the addons path that has a ``static`` folder, in the request's
+    thread. The server listens before ``preload_registries`` has finished,
+    so that import runs beside the registry's own imports of the same
+    addons; when the two threads import packages that import each other,
+    Python's deadlock avoidance hands one of them a module still being
+    executed, whose models were not all defined yet, and the load fails
+    with "Model 'account.invoice' inherits from non-existing model
+    'portal.mixin'" (or another pair), after which the server resets the
+    modules' states and serves nothing. Odoo 11 documents the race at that
+    import and gives ``ODOO_PRELOAD_ADDONS=no`` to skip it; later versions
+    never import there. That is the default here: the registry imports the
+    installed addons (and so their controllers) itself, the static files
+    are still found. An explicit ``ODOO_PRELOAD_ADDONS=yes`` is kept.
+    """
+    os.environ.setdefault("ODOO_PRELOAD_ADDONS", "no")
+
+
 POST_IMPORT_PATCHES = {
+    "odoo.http": patch_http,
     "odoo.service.model": patch_service_model,
     "odoo.service.server": patch_server,
     "odoo.tools.safe_eval": patch_safe_eval,
