@@ -28,6 +28,7 @@ class GridCase(models.Model):
         if auto_commit is None:
             auto_commit = batch.auto_commit()
         self._cron_refresh_deadlines(today, auto_commit)
+        self._cron_refresh_answer_overdue(today)
         for step in ("_cron_remind", "_cron_escalate"):
 
             def run(cr, step=step):
