@@ -83,7 +83,7 @@ class ServiceDuty(models.Model):
         return [(duty.id, "%s %s" % (duty.community_id.name, duty.date))
                 for duty in self]
 
-    @api.constrains("user_id", "worker_id")
+    @api.constrains("community_id", "date", "user_id", "worker_id")
     def _check_cadre(self):
         for duty in self:
             if not duty.user_id and not duty.worker_id:

@@ -8,8 +8,11 @@ class ServiceItemDocument(models.Model):
     the reception ticks it off on the request's checklist."""
 
     _name = "service.item.document"
+    _inherit = "community.scope.copy.mixin"
     _description = "Required document of a service matter"
     _order = "item_id, sequence, id"
+    _scope_parent_field = "item_id"
+    _scope_fields = ("company_id",)
 
     item_id = fields.Many2one(
         comodel_name="service.item", string="Service matter", required=True,

@@ -8,8 +8,10 @@ class ServiceRequestDocument(models.Model):
     documents the window received."""
 
     _name = "service.request.document"
+    _inherit = "community.scope.copy.mixin"
     _description = "Document of a service request"
     _order = "request_id, id"
+    _scope_parent_field = "request_id"
 
     request_id = fields.Many2one(
         comodel_name="service.request", string="Service request",
