@@ -92,9 +92,10 @@ class GridCase(models.Model):
     deadline. The "123" reply promise (``grid.reply.promise.mixin``) is
     apart: the reporter is first answered within 1, 2 or 3 working days by
     the category's responsibility level; the handler's feedback is an
-    answer when no reply message or phone answer came before. A case still open after it is overdue, chased and,
-    past the street's threshold, escalated from the community loop to the
-    street and then the district loop by the daily scheduled action.
+    answer when no reply message or phone answer came before. A case still
+    open after its closing deadline is overdue, chased and, past the
+    street's threshold, escalated from the community loop to the street and
+    then the district loop by the daily scheduled action.
     """
 
     _name = "grid.case"

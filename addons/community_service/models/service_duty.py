@@ -3,8 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.community_grid.models.grid_case import OPEN_STATES \
-    as CASE_OPEN_STATES
+from odoo.addons.community_grid.models.grid_case import OPEN_STATES as CASE_OPEN_STATES
 
 #: a request still with the duty cadre: not decided, or accepted and
 #: neither done nor forwarded to a section

@@ -3,9 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.community_grid.models.grid_reply_promise_mixin import (
-    REPLY_LEVELS,
-)
+from odoo.addons.community_grid.models.grid_reply_promise_mixin import REPLY_LEVELS
 
 
 class ServiceItem(models.Model):

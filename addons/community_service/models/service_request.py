@@ -372,6 +372,7 @@ class ServiceRequest(models.Model):
                 "The service request %(request)s is already the case "
                 "%(case)s.") % {"request": self.name,
                                 "case": self.case_id.name})
+        self.check_access_rights("write")
         self.check_access_rule("write")
         values = self._case_values()
         if not values.get("category_id"):

@@ -1,5 +1,6 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# isort: skip_file
 from . import test_service_item
 from . import test_service_request
 from . import test_service_duty

@@ -5,7 +5,7 @@ working-day calendar, the reply promise, cases and receipts."""
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import BEFORE_LABOUR_DAY, ServiceCase
+from .common import ServiceCase
 
 
 class TestServiceRequest(ServiceCase):
