@@ -43,7 +43,7 @@ class ServiceItem(models.Model):
         help="Legal time limit from receipt to completion, in working days "
              "on the street's calendar.")
     fee = fields.Char(
-        default="Free of charge", translate=True,
+        default=lambda self: _("Free of charge"), translate=True,
         help="What the matter costs the resident; most are free.")
     can_delegate = fields.Boolean(
         string="Can be done on behalf (代办)",
