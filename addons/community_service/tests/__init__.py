@@ -5,3 +5,4 @@ from . import test_service_item
 from . import test_service_request
 from . import test_service_duty
 from . import test_service_window_report
+from . import test_demo_loader

@@ -34,7 +34,7 @@ class ServiceCase(CaseLoopCase):
         cls.admission.write({"state": "approved"})
         Item = cls.env["service.item"]
         cls.item_elderly = Item.create({
-            "name": "Elderly card", "code": "LNYD", "window": "Civil affairs",
+            "name": "Elderly card", "code": "T-LNYD", "window": "Civil affairs",
             "time_limit_days": 5, "reply_level": "street",
             "company_id": cls.street_a.id,
             "admission_request_id": cls.admission.id, "active": True,
@@ -45,7 +45,7 @@ class ServiceCase(CaseLoopCase):
                         "required": False}),
             ]})
         cls.item_certificate = Item.create({
-            "name": "Certificate", "code": "KJZM", "time_limit_days": 1,
+            "name": "Certificate", "code": "T-KJZM", "time_limit_days": 1,
             "reply_level": "department", "company_id": cls.street_a.id,
             "department_id": cls.civil_affairs.id,
             "admission_request_id": cls.admission.id, "active": True})

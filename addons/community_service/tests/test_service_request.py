@@ -161,7 +161,7 @@ class TestServiceRequest(ServiceCase):
 
     def test_request_becomes_a_case_linked_both_ways(self):
         self.env["grid.case.category"].create({
-            "name": "Elderly card problem", "code": "LNYD",
+            "name": "Elderly card problem", "code": "T-LNYD",
             "level": "street"})
         request = self._create_request(
             user=self.street_clerk, resident_id=self.resident_a1.id,
