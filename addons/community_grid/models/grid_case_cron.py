@@ -130,6 +130,10 @@ class GridCase(models.Model):
             changed += self._recompute_deadlines(
                 calendar, calendar.deadline_recompute_from, today,
                 auto_commit, batch_size)
+            # the "123" answer deadlines of what is not answered yet
+            self._recompute_answer_deadlines(
+                self._companies_of_calendar(calendar),
+                calendar.deadline_recompute_from)
 
             def clear(cr, calendar_id=calendar.id, stamp=stamp):
                 # sql: clears the calendar's recompute flag unless changed meanwhile

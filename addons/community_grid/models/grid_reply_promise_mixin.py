@@ -162,6 +162,41 @@ class GridReplyPromiseMixin(models.AbstractModel):
             "answer_channel": channel})
 
     @api.model
+    def _promise_models(self):
+        """The names of the models that keep a reply promise."""
+        return sorted(
+            name for name, cls in self.env.registry.items()
+            if not cls._abstract
+            and "date_answer_deadline" in cls._fields
+            and hasattr(cls, "_record_first_answer"))
+
+    @api.model
+    def _recompute_answer_deadlines(self, companies, since):
+        """After a calendar change from day ``since`` on: the answer
+        deadlines, due on ``since`` or later, of the records of the streets
+        ``companies`` not answered yet (an answered record keeps the
+        deadline it was answered against). Returns the records moved."""
+        moved = []
+        for name in self._promise_models():
+            # sudo: the scheduled action recomputes every street's deadlines
+            Model = self.env[name].sudo()
+            records = Model.search([
+                ("company_id", "in", list(companies)),
+                ("date_first_answer", "=", False),
+                ("date_answer_deadline", ">=", since)])
+            if not records:
+                continue
+            names = ["date_answer_deadline", "reply_promise_kept",
+                     "is_answer_overdue"]
+            # the cached values would be taken for the recomputed ones
+            records.invalidate_cache(names, records.ids)
+            for field_name in names:
+                self.env.add_todo(Model._fields[field_name], records)
+            Model.recompute()
+            moved.append(records)
+        return moved
+
+    @api.model
     def _cron_refresh_answer_overdue(self, today=None):
         """Flag the unanswered records whose answer deadline passed (the
         flag of an answered record is fixed by its answer). Each street's

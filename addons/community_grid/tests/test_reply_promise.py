@@ -180,3 +180,20 @@ class TestReplyPromise(CaseLoopCase):
         self.assertEqual(total["reply_due"], 3)
         self.assertEqual(total["reply_kept"], 1)
         self.assertAlmostEqual(total["reply_rate"], 1 / 3)
+
+    def test_holiday_added_later_moves_only_unanswered_answer_deadlines(self):
+        waiting = self._case(self.category_street, BEFORE_LABOUR_DAY)
+        answered = self._case(self.category_street, BEFORE_LABOUR_DAY)
+        self._answer_by_phone(answered, "2026-05-06 02:00:00")
+        self.assertEqual(waiting.date_answer_deadline, "2026-05-06")
+        # Wednesday 6 May becomes a day off
+        self.env["resource.calendar.leaves"].create({
+            "name": "Extra day off", "calendar_id": self.calendar.id,
+            "tz": "Asia/Shanghai", "date_from": "2026-05-05 16:00:00",
+            "date_to": "2026-05-06 15:59:59"})
+        self.env["grid.case"]._cron_recompute_deadlines(auto_commit=False)
+        waiting.invalidate_cache()
+        answered.invalidate_cache()
+        self.assertEqual(waiting.date_answer_deadline, "2026-05-07")
+        self.assertEqual(answered.date_answer_deadline, "2026-05-06")
+        self.assertTrue(answered.reply_promise_kept)
