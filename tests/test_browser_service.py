@@ -22,7 +22,7 @@ import uuid
 import pytest
 from server_process import Rpc
 from test_browser_menus import NAVBAR, _interface_problems, watch_page
-from test_browser_party import _header_button, _idle, _labels, _many2one, _save, _wait
+from test_browser_party import _idle, _labels, _many2one, _save, _wait
 from zh_text import ZhText
 
 pytestmark = pytest.mark.browser
@@ -81,6 +81,24 @@ def _login_phone(browser, server, login):
     page.wait_for_selector(NAVBAR, timeout=120000)
     _idle(page)
     return context, page, problems
+
+
+def _header_button(page, label, artifacts_dir):
+    """Press the header button ``label``: on a phone web_responsive folds
+    the buttons into the "操作" menu of the status bar."""
+    bar = page.locator(".o_form_statusbar .o_statusbar_buttons_container")
+    toggle = bar.locator(".o_statusbar_buttons_dropdown .dropdown-toggle")
+    if toggle.count() and toggle.first.is_visible():
+        toggle.first.click()
+    button = bar.locator("button:visible",
+                         has_text=re.compile("^%s$" % re.escape(label)))
+    try:
+        button.first.wait_for(timeout=60000)
+    except Exception:
+        page.screenshot(path=str(artifacts_dir / "service_failed.png"))
+        raise
+    button.first.click()
+    _idle(page)
 
 
 def test_clerk_registers_a_walk_in_request_and_prints_its_receipt(
