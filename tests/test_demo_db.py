@@ -28,6 +28,9 @@ DEMO_MODELS = {
     "grid.case": 10,
     "crossovered.budget": 1,
     "eval.campaign": 1,
+    "service.item": 7,
+    "service.request": 10,
+    "service.duty": 1,
 }
 #: the logins of the README (password = login, except admin / admin)
 DEMO_LOGINS = ("admin_street", "clerk_street", "clerk_community1",
