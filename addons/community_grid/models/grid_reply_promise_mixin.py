@@ -80,7 +80,9 @@ class GridReplyPromiseMixin(models.AbstractModel):
         help="Not answered by the answer deadline, or answered late; "
              "refreshed every day.")
 
-    @api.depends(lambda self: (self._reply_level_field,))
+    # the relation, not its level: a level changed later does not rewrite
+    # the promise of the records received before
+    @api.depends(lambda self: (self._reply_level_field.split(".")[0],))
     def _compute_reply_level(self):
         for record in self:
             levels = record.mapped(record._reply_level_field)
@@ -172,29 +174,38 @@ class GridReplyPromiseMixin(models.AbstractModel):
 
     @api.model
     def _recompute_answer_deadlines(self, companies, since):
-        """After a calendar change from day ``since`` on: the answer
-        deadlines, due on ``since`` or later, of the records of the streets
+        """After a calendar change from day ``since`` on, in the streets
+        ``companies``: each model keeping a reply promise recomputes what
+        the change moves (``_calendar_changed``). Returns the records
+        moved, per model."""
+        # sudo: the scheduled action recomputes every street's deadlines
+        return [self.env[name].sudo()._calendar_changed(companies, since)
+                for name in self._promise_models()]
+
+    @api.model
+    def _calendar_changed(self, companies, since):
+        """The answer deadlines due on ``since`` or later of the records of
         ``companies`` not answered yet (an answered record keeps the
-        deadline it was answered against). Returns the records moved."""
-        moved = []
-        for name in self._promise_models():
-            # sudo: the scheduled action recomputes every street's deadlines
-            Model = self.env[name].sudo()
-            records = Model.search([
-                ("company_id", "in", list(companies)),
-                ("date_first_answer", "=", False),
-                ("date_answer_deadline", ">=", since)])
-            if not records:
-                continue
-            names = ["date_answer_deadline", "reply_promise_kept",
-                     "is_answer_overdue"]
-            # the cached values would be taken for the recomputed ones
-            records.invalidate_cache(names, records.ids)
-            for field_name in names:
-                self.env.add_todo(Model._fields[field_name], records)
-            Model.recompute()
-            moved.append(records)
-        return moved
+        deadline it was answered against)."""
+        records = self.search([
+            ("company_id", "in", list(companies)),
+            ("date_first_answer", "=", False),
+            ("date_answer_deadline", ">=", since)])
+        self._recompute_stored(records, [
+            "date_answer_deadline", "reply_promise_kept",
+            "is_answer_overdue"])
+        return records
+
+    @api.model
+    def _recompute_stored(self, records, names):
+        """Recompute the stored computed fields ``names`` of ``records``."""
+        if not records:
+            return
+        # the cached values would be taken for the recomputed ones
+        records.invalidate_cache(names, records.ids)
+        for field_name in names:
+            self.env.add_todo(self._fields[field_name], records)
+        self.recompute()
 
     @api.model
     def _cron_refresh_answer_overdue(self, today=None):

@@ -159,8 +159,10 @@ class ServiceRequest(models.Model):
                 request.document_line_ids.filtered(
                     lambda line: line.required and not line.received))
 
-    @api.depends("date_received", "item_id.time_limit_days", "channel",
-                 "hotline_deadline", "company_id")
+    # the item, not its time limit: a limit changed later does not rewrite
+    # the deadlines of the requests received before
+    @api.depends("date_received", "item_id", "channel", "hotline_deadline",
+                 "company_id")
     def _compute_date_deadline(self):
         Case = self.env["grid.case"]
         for request in self:
@@ -474,6 +476,19 @@ class ServiceRequest(models.Model):
     def _transition(self, vals):
         """Write what only the buttons write, as the user who pressed it."""
         return self.with_context(service_transition=True).write(vals)
+
+    @api.model
+    def _calendar_changed(self, companies, since):
+        """Besides the answer deadlines, the deadlines due on ``since`` or
+        later of the open requests (not a hotline's own)."""
+        moved = super()._calendar_changed(companies, since)
+        requests = self.search([
+            ("company_id", "in", list(companies)),
+            ("state", "in", OPEN_STATES), ("date_deadline", ">=", since),
+            "|", ("channel", "!=", "hotline"),
+            ("hotline_deadline", "=", False)])
+        self._recompute_stored(requests, ["date_deadline", "is_overdue"])
+        return moved | requests
 
     @api.model
     def _cron_daily(self, today=None):

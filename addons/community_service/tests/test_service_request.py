@@ -204,3 +204,29 @@ class TestServiceRequest(ServiceCase):
         with self.assertRaises(AccessError):
             report.sudo(self.community_clerk.id).render_qweb_html(
                 request.ids)
+
+    def test_holiday_added_later_moves_open_deadlines_only(self):
+        open_request = self._create_request()
+        done = self._create_request(user=self.community_clerk)
+        self._receive_all(done)
+        done.action_accept()
+        done.action_done()
+        self.assertEqual(open_request.date_deadline, "2026-05-11")
+        # Wednesday 6 May becomes a day off
+        self.env["resource.calendar.leaves"].create({
+            "name": "Extra day off", "calendar_id": self.calendar.id,
+            "tz": "Asia/Shanghai", "date_from": "2026-05-05 16:00:00",
+            "date_to": "2026-05-06 15:59:59"})
+        self.env["grid.case"]._cron_recompute_deadlines(auto_commit=False)
+        (open_request | done).invalidate_cache()
+        self.assertEqual(open_request.date_deadline, "2026-05-12")
+        self.assertEqual(open_request.date_answer_deadline, "2026-05-07")
+        self.assertEqual(done.date_deadline, "2026-05-11")
+
+    def test_time_limit_changed_later_keeps_past_deadlines(self):
+        request = self._create_request()
+        self.item_elderly.time_limit_days = 1
+        request.invalidate_cache()
+        self.assertEqual(request.date_deadline, "2026-05-11")
+        self.assertEqual(
+            self._create_request().date_deadline, "2026-05-06")
