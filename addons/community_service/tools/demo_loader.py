@@ -198,8 +198,11 @@ class _ServiceStreet:
         request.document_line_ids.write({"received": True})
         if age == 0 and rng.random() < 0.5:
             return  # still at the window
-        decided = min(received + datetime.timedelta(
-            hours=rng.uniform(0.1, 30)), now)
+        # most decided the same or the next day, some days later (the
+        # "123" promise missed)
+        hours = rng.uniform(0.1, 30) if rng.random() < 0.9 \
+            else rng.uniform(30, 150)
+        decided = min(received + datetime.timedelta(hours=hours), now)
         answer = {"date_first_answer": fields.Datetime.to_string(decided),
                   "answer_channel": "decision"}
         if rng.random() < 0.05:
