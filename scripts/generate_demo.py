@@ -14,7 +14,8 @@ the same street relative to that day; ``DEMO_TODAY=YYYY-MM-DD`` dates it
 from another day.
 
 The other addons add their part of the street (grids, visits and cases;
-budgets; evaluations; party organisations, members and meetings) through
+budgets; evaluations; party organisations, members and meetings; the
+service hall's catalogue, requests and duty roster) through
 ``odoo.addons.<addon>.tools.demo_loader``: a ``load_demo(env, seed, scale,
 today)`` that is idempotent like community_base's and returns
 ``{"created": bool, "counts": {model: n}, "logins": [...]}`` (the logins
@@ -27,7 +28,7 @@ import os
 from odoo.addons.community_base.tools.demo_loader import demo_today, load_demo
 
 DEMO_ADDONS = ("community_grid", "community_finance", "community_eval",
-               "community_party")
+               "community_party", "community_service")
 
 seed = int(os.environ.get("DEMO_SEED", "1"))
 scale = float(os.environ.get("DEMO_SCALE", "0.05"))

@@ -2,7 +2,7 @@
 # and the Odoo configuration file. Source it; it defines functions only.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${VENV:-$ROOT/.venv}
-ADDONS="community_base,community_grid,community_finance,community_eval,community_party"
+ADDONS="community_base,community_grid,community_finance,community_eval,community_party,community_service"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
 

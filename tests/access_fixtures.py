@@ -13,6 +13,7 @@ import itertools
 
 from access_fixtures_party import PartyFixtures
 from access_fixtures_selfgov import SelfgovFixtures
+from access_fixtures_service import ServiceFixtures
 from access_matrix import documented_models
 
 from odoo.addons.community_base.tests.common import make_id_number
@@ -31,7 +32,8 @@ def _birth(year, n):
     return day.strftime("%Y%m%d")
 
 
-class MatrixFixtures(PartyFixtures, SelfgovFixtures, GridCase, FinanceCase, EvalCase):
+class MatrixFixtures(PartyFixtures, SelfgovFixtures, ServiceFixtures,
+                     GridCase, FinanceCase, EvalCase):
     """Users of every role in street A and records of every model in A1, A2
     and B1, built once for the class."""
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "access.md"
 
 ADDONS = ("community_base", "community_grid", "community_finance", "community_eval",
-          "community_party")
+          "community_party", "community_service")
 
 # role key of the table -> the group a user of that role holds
 ROLES = {

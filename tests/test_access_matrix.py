@@ -53,6 +53,7 @@ REFUSALS_IN_WORDS = {
     ("finance.commitment", "write"): "Only a finance officer commits budget",
     ("finance.commitment", "unlink"): "is part of the budget's history",
     ("grid.case", "unlink"): "cases are kept for the record",
+    ("service.request", "unlink"): "the reception ledger is kept for the record",
 }
 #: the AccessError text a constraint met (wrapped in a ValidationError)
 CONSTRAINT_MET_A_RULE = "due to security restrictions"

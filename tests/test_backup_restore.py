@@ -19,7 +19,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 ADDONS = ("community_base", "community_grid", "community_finance",
-          "community_eval", "community_party")
+          "community_eval", "community_party", "community_service")
 
 
 @pytest.fixture(scope="module")

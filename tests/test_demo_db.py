@@ -30,6 +30,9 @@ DEMO_MODELS = {
     "eval.campaign": 1,
     "community.selfgov.proposal": 6,
     "community.selfgov.decision": 1,
+    "service.item": 7,
+    "service.request": 10,
+    "service.duty": 1,
 }
 #: the logins of the README (password = login, except admin / admin)
 DEMO_LOGINS = ("admin_street", "clerk_street", "clerk_community1",

@@ -27,10 +27,10 @@ def test_isort_is_clean():
     assert code == 0, out
 
 
-def test_the_five_addons_are_linted():
+def test_the_six_addons_are_linted():
     assert ADDONS == [
         "community_base", "community_eval", "community_finance", "community_grid",
-        "community_party",
+        "community_party", "community_service",
     ]
 
 

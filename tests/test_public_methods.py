@@ -117,6 +117,10 @@ READ_ONLY = {
     ("res.users", "password_match_message"):
         "the policy of the user's street, which every user may read",
     ("*", "get_workbook_options"): "constant xlsxwriter options",
+    # the service hall and the reply promise (issue 21)
+    ("*", "action_answer_by_phone"): "opens the phone answer wizard",
+    ("service.request", "action_print_receipt"):
+        "report action; the report checks the groups and the read access",
     ("*", "validate_tier"):
         "validates only the reviews naming the caller (base_tier_validation); "
         "without one it writes nothing",
@@ -142,6 +146,10 @@ SKIP = {
     ("grid.case", "message_post_with_template"):
         "mail.thread API (the override only sets the sender), as "
         "message_post",
+    ("service.request", "message_post"):
+        "mail.thread API, as grid.case's: the reply promise's override "
+        "records the first answer after the message's create, which checks "
+        "the post access",
     ("auditlog.rule", "get_auditlog_fields"):
         "OCA auditlog API: takes a model's recordset, which RPC cannot pass "
         "(a name or an id fails on model._name before any read); returns "
@@ -291,6 +299,23 @@ PREPARE = {
                 "election_id": record.id, "post": "director", "votes": 60,
                 "elected": True,
                 "worker_id": test.fixtures["community.worker"][place].id}),
+    ("service.request", "action_accept"):
+        lambda test, record, place: record.document_line_ids.write(
+            {"received": True}),
+    ("service.request", "action_start"): {"state": "accepted"},
+    ("service.request", "action_forward"):
+        lambda test, record, place: record.write({
+            "state": "accepted", "department_id": test._department(
+                test.places[place]).id}),
+    ("service.request", "action_done"): {"state": "accepted"},
+    ("service.request", "action_collect"): {"state": "done"},
+    ("service.request.reject.wizard", "action_confirm"):
+        lambda test, record, place: record.request_id.write(
+            {"state": "received"}),
+    ("service.duty", "action_hand_over"):
+        lambda test, record, place: test.env["service.duty"].create({
+            "community_id": record.community_id.id, "user_id": test.env.uid,
+            "date": "2099-12-31"}),
     ("grid.case.request", "action_approve"): {"state": "pending"},
     ("grid.case.request", "action_reject"): {
         "state": "pending", "reject_reason": "Public methods"},

@@ -36,7 +36,7 @@ import requests
 from server_process import ROOT, Rpc
 
 MODULES = ("community_base", "community_grid", "community_finance",
-           "community_eval", "community_party")
+           "community_eval", "community_party", "community_service")
 ROLES = {
     "leader": ["community_base.group_leader"],
     "community_clerk": ["community_base.group_community_clerk"],
@@ -64,7 +64,7 @@ PARTY = {"leader", "street_admin", "party_organiser", "party_secretary",
 #: refused in a2 (another community, another party organisation) as well
 NARROW = {
     "community_clerk": {"community", "compound", "building", "household",
-                        "resident", "inbound"},
+                        "resident", "inbound", "service_request"},
     "party_organiser": {"party_member", "inservice"},
     "party_secretary": {"party_member", "inservice"},
 }
@@ -95,6 +95,8 @@ REPORT_CASES = {
     "community_party.party_member_roster_xlsx": ("party_member", PARTY),
     "community_party.party_inservice_feedback_xlsx": ("inservice", PARTY),
     "community_party.party_inservice_ledger_xlsx": ("inservice", PARTY),
+    "community_service.service_request_receipt_pdf": (
+        "service_request", LEDGER),
 }
 
 
@@ -330,6 +332,7 @@ def world(odoo_server):
     _finance(admin, tag, secret, streets, places)
     _evaluation(admin, tag, secret, streets, places)
     _party(admin, secret, places, users)
+    _service(admin, secret, places)
     for place, street in (("a1", "a"), ("b1", "b")):
         pack = admin("community.report.pack", "create", {
             "company_id": streets[street], "month": "2026-01-01"})
@@ -436,6 +439,29 @@ def _party(admin, secret, places, users):
             places["a1"]["party_organisation"]])]})
     admin("res.users", "write", [users["party_secretary"]], {
         "community_ids": [(6, 0, [places["a1"]["community"]])]})
+
+
+def _service(admin, secret, places):
+    """A service matter admitted in each place's street and a request of
+    the place's community: its receipt."""
+    for place in ("a1", "a2", "b1"):
+        p = places[place]
+        admission = admin("community.admission.request", "create", {
+            "name": "服务事项%s" % secret[place],
+            "department_id": admin("hr.department", "create", {
+                "name": "科室%s" % secret[place], "company_id": p["street"]}),
+            "task_type": "task", "legal_basis": "依据%s" % secret[place],
+            "community_ids": [(6, 0, [p["community"]])],
+            "company_id": p["street"], "date_start": "2026-01-01"})
+        admin("community.admission.request", "write", [admission],
+              {"state": "approved"})
+        item = admin("service.item", "create", {
+            "name": "事项%s" % secret[place], "code": "S%s" % secret[place],
+            "company_id": p["street"], "admission_request_id": admission,
+            "active": True})
+        p["service_request"] = admin("service.request", "create", {
+            "item_id": item, "community_id": p["community"],
+            "applicant_name": "申请人%s" % secret[place]})
 
 
 def _records(world, kind, role, place):

@@ -57,6 +57,7 @@ def street(odoo_server):
                                               tag)
     category = rpc("grid.case.category", "create", {
         "name": "泄漏测试%s" % tag, "code": "LEAK%s" % tag, "level": "street"})
+    service_item = _service_item(rpc, street_id, tag)
     for index, key in enumerate(("c1", "c2")):
         community = rpc("community.community", "create", {
             "name": "泄漏社区%s-%s" % (tag, key), "code": "L%s%d" % (tag, index),
@@ -85,6 +86,11 @@ def street(odoo_server):
             "reporter_resident_id": resident, "reporter_name": name,
             "reporter_phone": phone,
             "handler_user_id": users["handler"] if key == "c1" else False})
+        # the service hall: the resident's request, with the phone
+        request = rpc("service.request", "create", {
+            "item_id": service_item, "community_id": community,
+            "resident_id": resident, "applicant_name": name,
+            "applicant_phone": phone})
         # what a clerk types into C2's chatter and files is C2's secret (the
         # leader of the street may read it; it is free text, not the
         # register's personal fields, so it holds a marker, not the number)
@@ -99,6 +105,7 @@ def street(odoo_server):
                                   ("community.resident", resident))]
         data[key] = {"community": community, "household": household,
                      "grid": grid, "resident": resident, "case": case,
+                     "request": request,
                      "name": name, "number": number, "phone": phone,
                      "marker": marker,
                      "birth": "%s-%s-%s" % (birth[:4], birth[4:6], birth[6:]),
@@ -131,6 +138,7 @@ def street(odoo_server):
             ("ir.attachment", sum((part["attachments"] for part in parts),
                                   [])),
             ("grid.case", [part["case"] for part in parts]),
+            ("service.request", [part["request"] for part in parts]),
             ("grid.case.category", [category]),
             ("community.resident", [part["resident"] for part in parts])):
         try:
@@ -222,6 +230,22 @@ def find_leaks(session, answers, secrets, also=None):
     return count, problems
 
 
+def _service_item(rpc, street_id, tag):
+    """A service matter of the street, admitted by an approved request."""
+    admission = rpc("community.admission.request", "create", {
+        "name": "泄漏测试事项%s" % tag,
+        "department_id": rpc("hr.department", "create", {
+            "name": "泄漏测试科%s" % tag, "company_id": street_id}),
+        "task_type": "task", "legal_basis": "泄漏测试",
+        "company_id": street_id, "date_start": "2026-01-01"})
+    rpc("community.admission.request", "write", [admission],
+        {"state": "approved"})
+    return rpc("service.item", "create", {
+        "name": "泄漏测试事项%s" % tag, "code": "LEAK%s" % tag,
+        "company_id": street_id, "admission_request_id": admission,
+        "active": True})
+
+
 def answers_by_channel(answers):
     """{channel: all its answers joined} of (channel, answer) pairs."""
     joined = {}
@@ -308,6 +332,23 @@ def channels(session, street):
     yield "import attachment", kw("ir.attachment", "search_read", [
         [("res_model", "=", "community.ledger.import"),
          ("res_field", "=", "file")]], {"fields": ["datas"]})
+    # the service hall: requests, grouped by the phone, their receipt
+    requests_ = [c1["request"], c2["request"]]
+    yield "request search_read", kw("service.request", "search_read", [[]],
+                                    {"fields": []})
+    yield "request read", kw("service.request", "read", [requests_], {})
+    yield "request read_group phone", kw("service.request", "read_group", [
+        [], ["applicant_phone"], ["applicant_phone"]], {})
+    yield "request search by phone", kw("service.request", "search_read", [
+        [("applicant_phone", "=", c1["phone"])]], {"fields": ["name"]})
+    yield "request export_data", kw("service.request", "export_data", [
+        requests_, ["applicant_name", "applicant_phone"]])
+    yield "duty read", kw("service.duty", "search_read", [[]], {
+        "fields": []})
+    for request in requests_:
+        yield "/report/html receipt", session.get(
+            "/report/html/community_service.report_service_request_receipt"
+            "/%d" % request)
     # reports
     for community in (c1["community"], c2["community"]):
         yield "/report/xlsx ledger", session.get(
@@ -372,6 +413,7 @@ def test_the_clerk_does_get_the_own_raw_data(odoo_server, street):
                  "/web/export/xls"):
         assert c1["number"] in answers[name], name
     assert c1["phone"] in answers["case search_read"]
+    assert c1["phone"] in answers["request search_read"]
     leader = Session(odoo_server, "leak_leader_%s" % street["tag"])
     answers = dict(channels(leader, street))
     assert c2["name"] in answers["call_kw search_read"]

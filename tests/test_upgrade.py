@@ -40,7 +40,7 @@ TREES = ("addons", "scripts", "bin", "config", "compat", "requirements")
 # the addons this tree installs: community_party is new since the baseline,
 # and UPDATE=1 bin/run must install it into the old database
 ADDONS = ("community_base", "community_grid", "community_finance",
-          "community_eval", "community_party")
+          "community_eval", "community_party", "community_service")
 DEMO_SCALE = "0.02"  # ~400 households: enough rows, about a minute to build
 
 # what must survive the upgrade unchanged: numbers of records ...

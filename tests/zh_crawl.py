@@ -22,7 +22,7 @@ from zh_text import ZhText
 from odoo.tools.safe_eval import safe_eval
 
 OUR_ADDONS = ("community_base", "community_grid", "community_finance",
-              "community_eval", "community_party")
+              "community_eval", "community_party", "community_service")
 # attributes of view nodes that the user reads (help/title are tooltips)
 TEXT_ATTRIBUTES = ("string", "placeholder", "confirm", "sum", "avg")
 # views whose <field> nodes show the field's label (a kanban card shows

@@ -46,6 +46,7 @@
         "views/community_selfgov_decision_views.xml",
         "wizards/grid_case_escalate_wizard_views.xml",
         "wizards/grid_case_send_back_wizard_views.xml",
+        "wizards/grid_reply_phone_wizard_views.xml",
         "report/grid_visit_report.xml",
         "report/grid_case_report.xml",
         "report/grid_case_report_templates.xml",

@@ -16,7 +16,7 @@ _logger = logging.getLogger(__name__)
 #: the addons whose reports are checked before they render (the standard
 #: reports of Odoo keep their own behaviour)
 STREET_MODULES = ("community_base", "community_grid", "community_finance",
-                  "community_eval")
+                  "community_eval", "community_service")
 
 
 class IrActionsReport(models.Model):

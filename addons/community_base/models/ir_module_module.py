@@ -13,7 +13,9 @@ class IrModuleModule(models.Model):
     those terms found no record: the party's election list showed "Term ends
     on" in English until the next update. So community_base's terms are
     loaded again, without overwriting anything, after the translations of an
-    addon that depends on it."""
+    addon that depends on it; so are those of every other ``community_*``
+    addon it depends on (community_service's requests take the reply
+    promise's fields from community_grid's mixin)."""
 
     _inherit = "ir.module.module"
 
@@ -21,10 +23,15 @@ class IrModuleModule(models.Model):
         result = super()._update_translations(filter_lang=filter_lang)
         dependants = self.filtered(
             lambda module: module.state in (
-                "installed", "to install", "to upgrade")
-            and "community_base" in module.dependencies_id.mapped("name"))
-        if dependants:
-            base = self.search([("name", "=", "community_base")])
-            base.with_context(overwrite=False)._update_translations(
-                filter_lang=filter_lang)
+                "installed", "to install", "to upgrade"))
+        ours = {name for name in dependants.mapped("dependencies_id.name")
+                if name.startswith("community_")}
+        if ours:
+            # community_base first, as before; then the others by name
+            names = sorted(ours, key=lambda name: (name != "community_base",
+                                                   name))
+            for name in names:
+                self.search([("name", "=", name)]).with_context(
+                    overwrite=False)._update_translations(
+                        filter_lang=filter_lang)
         return result

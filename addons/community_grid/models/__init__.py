@@ -19,6 +19,7 @@ from . import resource_calendar
 from . import resource_calendar_leaves
 from . import resource_calendar_attendance
 from . import grid_case_category
+from . import grid_reply_promise_mixin
 from . import grid_case
 from . import grid_case_cron
 from . import grid_case_escalation

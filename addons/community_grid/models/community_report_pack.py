@@ -85,10 +85,12 @@ class CommunityReportPack(models.Model):
             (_("Returns"), "int", 8), (_("Extensions"), "int", 8),
             (_("Reopenings"), "int", 8), (_("Cases evaluated"), "int", 9),
             (_("Satisfaction rate"), "percent", 10),
+            (_("Reply promise kept rate"), "percent", 10),
         ]
         keys = ("received", "closed", "on_time", "on_time_rate", "avg_days",
                 "median_days", "return_count", "extension_count",
-                "reopen_count", "evaluated", "satisfaction_rate")
+                "reopen_count", "evaluated", "satisfaction_rate",
+                "reply_rate")
         rows = [[row["name"]] + [row[key] for key in keys]
                 for row in statistics["rows"]]
         totals = [self._total_label()] + [

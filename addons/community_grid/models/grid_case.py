@@ -36,7 +36,8 @@ TRANSITION_FIELDS = frozenset([
     "date_closed", "date_evaluated", "date_deadline", "date_deadline_original",
     "loop_level", "closed_on_time", "days_to_close", "return_count",
     "extension_count", "reopen_count", "date_handler_reminded",
-    "date_superior_reminded",
+    "date_superior_reminded", "date_first_answer", "answer_channel",
+    "is_answer_overdue", "reply_promise_kept",
 ])
 # What a case handler (who is neither clerk nor grid officer) may write on a
 # case dispatched to them: the feedback and its photos.
@@ -86,16 +87,22 @@ class GridCase(models.Model):
     and the reporter's satisfaction is recorded (考核评价). Each step is a
     button with its own rules, and the chatter keeps who did it and when.
 
-    The "123" promise counts from the report: the deadline is the n-th
-    working day after the day of the report on the street's calendar, n the
-    category's deadline. A case still open after it is overdue, chased and,
-    past the street's threshold, escalated from the community loop to the
-    street and then the district loop by the daily scheduled action.
+    The closing deadline counts from the report: the n-th working day after
+    the day of the report on the street's calendar, n the category's
+    deadline. The "123" reply promise (``grid.reply.promise.mixin``) is
+    apart: the reporter is first answered within 1, 2 or 3 working days by
+    the category's responsibility level; the handler's feedback is an
+    answer when no reply message or phone answer came before. A case still
+    open after its closing deadline is overdue, chased and, past the
+    street's threshold, escalated from the community loop to the street and
+    then the district loop by the daily scheduled action.
     """
 
     _name = "grid.case"
-    # the mixin keeps the reporter's phone out of searches and groupings
-    _inherit = ["mail.thread", "mail.activity.mixin",
+    # the mixin keeps the reporter's phone out of searches and groupings;
+    # the reply promise comes before mail.thread, whose replies it watches
+    _inherit = ["grid.reply.promise.mixin", "mail.thread",
+                "mail.activity.mixin",
                 "community.private.fields.mixin", "community.scoped.mixin"]
     _description = "Case"
     _order = "priority desc, date_reported desc, id desc"
@@ -521,6 +528,7 @@ class GridCase(models.Model):
             case._transition({"state": "handle",
                               "date_handled": fields.Datetime.now(),
                               "status_notes": case.handle_note})
+        self._record_first_answer("feedback")
         self._finish_activities()
         return True
 

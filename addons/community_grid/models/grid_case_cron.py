@@ -28,6 +28,7 @@ class GridCase(models.Model):
         if auto_commit is None:
             auto_commit = batch.auto_commit()
         self._cron_refresh_deadlines(today, auto_commit)
+        self._cron_refresh_answer_overdue(today)
         for step in ("_cron_remind", "_cron_escalate"):
 
             def run(cr, step=step):
@@ -129,6 +130,10 @@ class GridCase(models.Model):
             changed += self._recompute_deadlines(
                 calendar, calendar.deadline_recompute_from, today,
                 auto_commit, batch_size)
+            # the "123" answer deadlines of what is not answered yet
+            self._recompute_answer_deadlines(
+                self._companies_of_calendar(calendar),
+                calendar.deadline_recompute_from)
 
             def clear(cr, calendar_id=calendar.id, stamp=stamp):
                 # sql: clears the calendar's recompute flag unless changed meanwhile

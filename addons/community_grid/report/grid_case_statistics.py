@@ -15,6 +15,7 @@ FIGURES = (
     "received", "closed", "on_time", "on_time_rate", "avg_days",
     "median_days", "return_count", "extension_count", "reopen_count",
     "evaluated", "satisfied", "basic", "dissatisfied", "satisfaction_rate",
+    "reply_due", "reply_kept", "reply_rate",
 )
 
 
@@ -36,7 +37,11 @@ class GridCaseStatistics(models.AbstractModel):
     - closed, closed on time, on-time rate (on time / closed), average and
       median working days to close: cases closed in the period;
     - evaluated and the satisfaction counts: cases evaluated in the period;
-      satisfaction rate = (satisfied + basically satisfied) / evaluated.
+      satisfaction rate = (satisfied + basically satisfied) / evaluated;
+    - the "123" reply promise, of the cases received in the period: due
+      (answered, or unanswered past the answer deadline), kept (answered
+      by the deadline) and the kept rate (kept / due), beside closing on
+      time.
 
     Record rules apply: the query runs on the cases the user may read
     (``tools.user_query``: access rights, the rules' domain as
@@ -49,7 +54,8 @@ class GridCaseStatistics(models.AbstractModel):
         "date_reported", "date_closed", "date_evaluated", "closed_on_time",
         "days_to_close", "return_count", "extension_count", "reopen_count",
         "satisfaction", "community_id", "category_id",
-        "handler_department_id", "handler_partner_id")
+        "handler_department_id", "handler_partner_id",
+        "reply_promise_kept", "is_answer_overdue")
 
     _name = "grid.case.statistics"
     _description = "Case statistics"
@@ -134,7 +140,10 @@ class GridCaseStatistics(models.AbstractModel):
                                  AND {satisfaction} = 'basic') AS basic,
                 count(*) FILTER (WHERE {evaluated}
                                  AND {satisfaction} = 'dissatisfied')
-                    AS dissatisfied
+                    AS dissatisfied,
+                count(*) FILTER (WHERE {received} AND ({kept}
+                                 OR {answer_overdue})) AS reply_due,
+                count(*) FILTER (WHERE {received} AND {kept}) AS reply_kept
             FROM {from_clause}
             WHERE {where_clause}
             GROUP BY GROUPING SETS (({key_list}), ())
@@ -148,6 +157,10 @@ class GridCaseStatistics(models.AbstractModel):
             extensions=column("extension_count"),
             reopens=column("reopen_count"),
             satisfaction=column("satisfaction"),
+            kept=sql.SQL("coalesce({}, false)").format(
+                column("reply_promise_kept")),
+            answer_overdue=sql.SQL("coalesce({}, false)").format(
+                column("is_answer_overdue")),
             # the ORM's own FROM and WHERE (with the record rules): their
             # parameters are positional, ours are named; both are merged
             # below into one positional list
@@ -210,11 +223,13 @@ class GridCaseStatistics(models.AbstractModel):
 
 
 def _derive(values):
-    """The figures of one SQL row, with the two rates added: on time /
-    closed and (satisfied + basic) / evaluated, as fractions (the workbook
-    formats them as percents); None where the denominator is 0."""
+    """The figures of one SQL row, with the three rates added: on time /
+    closed, (satisfied + basic) / evaluated and replies kept / due, as
+    fractions (the workbook formats them as percents); None where the
+    denominator is 0."""
     (received, closed, on_time, avg_days, median_days, returns, extensions,
-     reopens, evaluated, satisfied, basic, dissatisfied) = values
+     reopens, evaluated, satisfied, basic, dissatisfied, reply_due,
+     reply_kept) = values
     return (
         received, closed, on_time,
         on_time / closed if closed else None,
@@ -223,11 +238,13 @@ def _derive(values):
         int(returns), int(extensions), int(reopens),
         evaluated, satisfied, basic, dissatisfied,
         (satisfied + basic) / evaluated if evaluated else None,
+        reply_due, reply_kept,
+        reply_kept / reply_due if reply_due else None,
     )
 
 
 def _empty_figures():
-    return dict(zip(FIGURES, _derive((0,) * 12)))
+    return dict(zip(FIGURES, _derive((0,) * 14)))
 
 
 def _positional(text, positional, named):

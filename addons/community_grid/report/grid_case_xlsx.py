@@ -36,6 +36,9 @@ STATISTICS_COLUMNS = [
     ("basic", "基本满意", 8, "number", "满意度评价"),
     ("dissatisfied", "不满意", 7, "number", "满意度评价"),
     ("satisfaction_rate", "满意率", 9, "percent", "满意度评价"),
+    ("reply_due", "应答复数", 8, "number", "答复承诺（123）"),
+    ("reply_kept", "按时答复数", 10, "number", "答复承诺（123）"),
+    ("reply_rate", "答复承诺兑现率", 10, "percent", "答复承诺（123）"),
 ]
 STATE_LABELS = {
     "report": "采集上报", "dispatch": "指挥派遣", "handle": "处理反馈",

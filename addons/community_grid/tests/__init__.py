@@ -28,3 +28,4 @@ from . import test_dashboard_grid_roles
 from . import test_case_board_speed
 from . import test_grid_staffing_kpi
 from . import test_selfgov_case
+from . import test_reply_promise

@@ -54,10 +54,14 @@ class TestCaseXlsx(CaseStatisticsCase):
         self.assertIn("Test Street A", rows[0][0])
         self.assertIn("2026-10-01 至 2026-10-31", rows[0][0])
         merged = {str(cell_range) for cell_range in sheet.merged_cells.ranges}
-        self.assertIn("A1:O1", merged)      # the title
+        self.assertIn("A1:R1", merged)      # the title
         self.assertIn("A2:A3", merged)      # the name column's header
         self.assertIn("C2:G2", merged)      # 办结 over its five columns
         self.assertIn("K2:O2", merged)      # 满意度评价
+        self.assertIn("P2:R2", merged)      # 答复承诺（123）
+        self.assertEqual(rows[1][15], "答复承诺（123）")
+        self.assertEqual(rows[2][15:18],
+                         ["应答复数", "按时答复数", "答复承诺兑现率"])
         self.assertEqual(rows[1][2], "办结")
         self.assertEqual(rows[1][0], "社区")  # merged over both rows
         self.assertEqual(rows[2][1:5],

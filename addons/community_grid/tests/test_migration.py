@@ -44,3 +44,30 @@ class TestMigration(GridCase):
         self.assertEqual(
             self.env.ref("community_base.field_grid_grid_community_id"),
             self.env["ir.model.fields"]._get("grid.grid", "community_id"))
+
+    def test_handled_cases_get_their_feedback_as_first_answer(self):
+        category = self.env["grid.case.category"].create({
+            "name": "Migration litter", "code": "MIG-1", "level": "street"})
+        case = self.env["grid.case"].create({
+            "category_id": category.id, "household_id": self.household_a1.id,
+            "description": "<p>Migration</p>",
+            # Thursday 30 April 2026, 10:00 in Beijing
+            "date_reported": "2026-04-30 02:00:00"})
+        open_case = case.copy({"date_reported": "2026-04-30 02:00:00"})
+        deadline = case.date_answer_deadline
+        # handled on the deadline, 23:30 in Beijing, as 11.0.1.0.0 left it
+        self.env.cr.execute("""
+            UPDATE grid_case SET state = 'handle',
+                   date_handled = %s::date + interval '15 hours 30 minutes',
+                   date_first_answer = NULL, answer_channel = NULL,
+                   reply_promise_kept = FALSE
+             WHERE id = %s""", (deadline, case.id))
+        load_script("community_grid", "11.0.1.1.0", "post").migrate(
+            self.env.cr, "11.0.1.0.0")
+        case.invalidate_cache()
+        self.assertEqual(case.answer_channel, "feedback")
+        self.assertEqual(case.date_first_answer, case.date_handled)
+        self.assertTrue(case.reply_promise_kept)
+        self.assertFalse(case.is_answer_overdue)
+        open_case.invalidate_cache()
+        self.assertFalse(open_case.date_first_answer)

@@ -6,3 +6,4 @@
 from . import grid_case_escalate_wizard
 from . import grid_case_send_back_wizard
 from . import grid_case_statistics_wizard
+from . import grid_reply_phone_wizard
