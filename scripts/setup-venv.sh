@@ -130,8 +130,18 @@ fi
 
 # The compat layer is loaded by every interpreter start of this venv.
 site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-printf '%s\nimport odoo11_compat\n' "$ROOT/compat" >"$site/odoo11_compat.pth"
-ln -sf "$ROOT/node_modules/.bin/lessc" "$VENV/bin/lessc"
+# rewritten only when different, and by a rename: the tests run bin/run
+# (which comes here) beside interpreters starting on this virtualenv,
+# which must never read a half-written .pth or miss lessc
+pth=$(printf '%s\nimport odoo11_compat' "$ROOT/compat")
+if [ "$(cat "$site/odoo11_compat.pth" 2>/dev/null)" != "$pth" ]; then
+    printf '%s\n' "$pth" >"$site/odoo11_compat.pth.$$"
+    mv -f "$site/odoo11_compat.pth.$$" "$site/odoo11_compat.pth"
+fi
+if [ "$(readlink "$VENV/bin/lessc")" != "$ROOT/node_modules/.bin/lessc" ]; then
+    ln -sf "$ROOT/node_modules/.bin/lessc" "$VENV/bin/lessc.$$"
+    mv -fT "$VENV/bin/lessc.$$" "$VENV/bin/lessc"
+fi
 
 "$VENV/bin/python" -c 'import odoo, odoo11_compat' ||
     die "the virtualenv cannot import odoo with the compat layer"
