@@ -133,7 +133,7 @@ class GridCase(models.Model):
             # the "123" answer deadlines of what is not answered yet
             self._recompute_answer_deadlines(
                 self._companies_of_calendar(calendar),
-                calendar.deadline_recompute_from)
+                calendar.deadline_recompute_from, auto_commit)
 
             def clear(cr, calendar_id=calendar.id, stamp=stamp):
                 # sql: clears the calendar's recompute flag unless changed meanwhile

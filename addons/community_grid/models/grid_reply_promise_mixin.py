@@ -1,9 +1,11 @@
 # Copyright 2026 Street Office ERP
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2.extras import execute_values
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.community_base.tools import street_time
+from odoo.addons.community_base.tools import batch, street_time
 
 # The "123" reply promise (答复承诺): the resident gets a first answer within
 # one working day when the matter is the street's own, two when it belongs
@@ -173,27 +175,62 @@ class GridReplyPromiseMixin(models.AbstractModel):
             and hasattr(cls, "_record_first_answer"))
 
     @api.model
-    def _recompute_answer_deadlines(self, companies, since):
+    def _recompute_answer_deadlines(self, companies, since,
+                                    auto_commit=False):
         """After a calendar change from day ``since`` on, in the streets
         ``companies``: each model keeping a reply promise recomputes what
         the change moves (``_calendar_changed``). Returns the records
         moved, per model."""
         # sudo: the scheduled action recomputes every street's deadlines
-        return [self.env[name].sudo()._calendar_changed(companies, since)
-                for name in self._promise_models()]
+        return [self.env[name].sudo()._calendar_changed(
+            companies, since, auto_commit)
+            for name in self._promise_models()]
 
     @api.model
-    def _calendar_changed(self, companies, since):
+    def _calendar_changed(self, companies, since, auto_commit=False):
         """The answer deadlines due on ``since`` or later of the records of
         ``companies`` not answered yet (an answered record keeps the
-        deadline it was answered against)."""
+        deadline it was answered against).
+
+        With ``auto_commit`` (the scheduled action), the new values are
+        computed here and written in short batches of their own, retried
+        on a concurrent change, as the case deadlines are: one long write
+        of every moved record met the users' writes on them ("could not
+        serialize access due to concurrent update")."""
         records = self.search([
             ("company_id", "in", list(companies)),
             ("date_first_answer", "=", False),
             ("date_answer_deadline", ">=", since)])
-        self._recompute_stored(records, [
-            "date_answer_deadline", "reply_promise_kept",
-            "is_answer_overdue"])
+        names = ["date_answer_deadline", "reply_promise_kept",
+                 "is_answer_overdue"]
+        if not auto_commit:
+            self._recompute_stored(records, names)
+            return records
+        for start in range(0, len(records), batch.BATCH_SIZE):
+            chunk = records[start:start + batch.BATCH_SIZE]
+            chunk.invalidate_cache(names, chunk.ids)
+            for name in names:
+                # in cache only: the batch below writes them
+                self._fields[name].compute_value(chunk)
+            rows = [(record.date_answer_deadline or None,
+                     record.reply_promise_kept, record.is_answer_overdue,
+                     record.id) for record in chunk]
+
+            def write(cr, rows=rows):
+                # sql: the recomputed answer deadlines, in one short statement
+                #   per batch
+                execute_values(cr, """
+                    UPDATE %s t
+                    SET date_answer_deadline = v.deadline::date,
+                        reply_promise_kept = v.kept,
+                        is_answer_overdue = v.overdue
+                    FROM (VALUES %%s) AS v(deadline, kept, overdue, id)
+                    WHERE t.id = v.id AND t.date_first_answer IS NULL
+                """ % self._table, rows, page_size=len(rows) or 1)
+                return []
+
+            batch.run_batch(self.env, auto_commit, write)
+        records.invalidate_cache(names, records.ids)
         return records
 
     @api.model

@@ -478,10 +478,10 @@ class ServiceRequest(models.Model):
         return self.with_context(service_transition=True).write(vals)
 
     @api.model
-    def _calendar_changed(self, companies, since):
+    def _calendar_changed(self, companies, since, auto_commit=False):
         """Besides the answer deadlines, the deadlines due on ``since`` or
         later of the open requests (not a hotline's own)."""
-        moved = super()._calendar_changed(companies, since)
+        moved = super()._calendar_changed(companies, since, auto_commit)
         requests = self.search([
             ("company_id", "in", list(companies)),
             ("state", "in", OPEN_STATES), ("date_deadline", ">=", since),
