@@ -217,8 +217,11 @@ class GridReplyPromiseMixin(models.AbstractModel):
                      record.id) for record in chunk]
 
             def write(cr, rows=rows):
-                # sql: the recomputed answer deadlines, in one short statement
-                #   per batch
+                # the values are computed: a row a clerk writes meanwhile is
+                # waited for and written after, not a serialization failure
+                # sql: sets this batch's isolation; reads and writes nothing
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                # sql: the recomputed answer deadlines, in short statements
                 execute_values(cr, """
                     UPDATE %s t
                     SET date_answer_deadline = v.deadline::date,
@@ -226,7 +229,7 @@ class GridReplyPromiseMixin(models.AbstractModel):
                         is_answer_overdue = v.overdue
                     FROM (VALUES %%s) AS v(deadline, kept, overdue, id)
                     WHERE t.id = v.id AND t.date_first_answer IS NULL
-                """ % self._table, rows, page_size=len(rows) or 1)
+                """ % self._table, rows, page_size=1000)
                 return []
 
             batch.run_batch(self.env, auto_commit, write)
